@@ -1,0 +1,116 @@
+package emulator
+
+// This file writes responses: JSON success bodies and restJson1 error
+// answers (status from the model's @httpError, X-Amzn-ErrorType header,
+// {"message": ...} body, fieldList for ValidationException).
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/devopsagent-go/devopsagent/internal/emulator/validate"
+)
+
+// Error codes the emulator answers. All but the last two are modeled
+// error shapes of the service.
+const (
+	codeAccessDenied       = "AccessDeniedException"
+	codeConflict           = "ConflictException"
+	codeContentSize        = "ContentSizeExceededException"
+	codeInternal           = "InternalServerException"
+	codeResourceNotFound   = "ResourceNotFoundException"
+	codeValidation         = "ValidationException"
+	codeSerialization      = "SerializationException"
+	codeUnknownOperation   = "UnknownOperationException"
+	headerErrorType        = "X-Amzn-ErrorType"
+	headerRequestID        = "X-Amzn-Requestid"
+	contentTypeJSON        = "application/json"
+	unmodeledClientStatus  = http.StatusBadRequest
+	unknownOperationStatus = http.StatusNotFound
+)
+
+// apiError is an error answered to the caller as a restJson1 error.
+type apiError struct {
+	code    string
+	message string
+	fields  []validate.Violation
+}
+
+func (e *apiError) Error() string {
+	return e.code + ": " + e.message
+}
+
+func newError(code, format string, args ...any) *apiError {
+	return &apiError{code: code, message: fmt.Sprintf(format, args...)}
+}
+
+func errNotFound(format string, args ...any) *apiError {
+	return newError(codeResourceNotFound, format, args...)
+}
+
+func errConflict(format string, args ...any) *apiError {
+	return newError(codeConflict, format, args...)
+}
+
+func errAccessDenied(format string, args ...any) *apiError {
+	return newError(codeAccessDenied, format, args...)
+}
+
+// errInvalid answers a ValidationException listing every violation.
+func errInvalid(vs ...validate.Violation) *apiError {
+	return &apiError{code: codeValidation, message: validate.Summary(vs), fields: vs}
+}
+
+// errField answers a ValidationException about a single field.
+func errField(path, format string, args ...any) *apiError {
+	return errInvalid(validate.Violation{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+type errorBody struct {
+	Message   string       `json:"message"`
+	FieldList []fieldEntry `json:"fieldList,omitempty"`
+}
+
+type fieldEntry struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// writeError answers e with the status the model gives its shape.
+func (s *Server) writeError(w http.ResponseWriter, e *apiError) int {
+	status, ok := s.errorStatus[e.code]
+	switch {
+	case ok:
+	case e.code == codeUnknownOperation:
+		status = unknownOperationStatus
+	default:
+		status = unmodeledClientStatus
+	}
+
+	body := errorBody{Message: e.message}
+	for _, v := range e.fields {
+		body.FieldList = append(body.FieldList, fieldEntry{
+			Path: v.Path, Message: validate.FieldMessage(v),
+		})
+	}
+
+	w.Header().Set(headerErrorType, e.code)
+	writeJSON(w, status, body)
+	return status
+}
+
+// writeJSON writes v as a JSON body with the given status.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		// Every value written here is built by the emulator from plain
+		// types, so this cannot happen short of a programming error.
+		http.Error(w, `{"message":"internal error"}`, http.StatusInternalServerError)
+		return
+	}
+
+	w.Header().Set("Content-Type", contentTypeJSON)
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}

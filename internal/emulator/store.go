@@ -1,0 +1,182 @@
+package emulator
+
+// This file holds the emulator's state and its persistence. All state
+// lives in one value behind one mutex; when a state file is configured,
+// every change is written to it atomically (temporary file, fsync, rename)
+// before the request is answered, so a restart loses nothing.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// stateVersion is the format version of the state file.
+const stateVersion = 1
+
+// state is everything the emulator remembers. Maps are keyed by id.
+type state struct {
+	Version int `json:"version"`
+
+	// Seq numbers every created record; it breaks ties between records
+	// created in the same millisecond, which keeps page order total.
+	Seq int64 `json:"seq"`
+
+	AgentSpaces  map[string]*agentSpaceRecord   `json:"agentSpaces"`
+	Services     map[string]*serviceRecord      `json:"services"`
+	PendingOAuth map[string]*pendingOAuthRecord `json:"pendingOAuth"`
+	Associations map[string]*associationRecord  `json:"associations"`
+	Tasks        map[string]*taskRecord         `json:"tasks"`
+	Assets       map[string]*assetRecord        `json:"assets"`
+	Tokens       map[string]*tokenRecord        `json:"idempotencyTokens"`
+}
+
+func newState() *state {
+	st := &state{Version: stateVersion}
+	st.fillMaps()
+	return st
+}
+
+// fillMaps makes every map non-nil, for states read from older files.
+func (st *state) fillMaps() {
+	if st.AgentSpaces == nil {
+		st.AgentSpaces = map[string]*agentSpaceRecord{}
+	}
+	if st.Services == nil {
+		st.Services = map[string]*serviceRecord{}
+	}
+	if st.PendingOAuth == nil {
+		st.PendingOAuth = map[string]*pendingOAuthRecord{}
+	}
+	if st.Associations == nil {
+		st.Associations = map[string]*associationRecord{}
+	}
+	if st.Tasks == nil {
+		st.Tasks = map[string]*taskRecord{}
+	}
+	if st.Assets == nil {
+		st.Assets = map[string]*assetRecord{}
+	}
+	if st.Tokens == nil {
+		st.Tokens = map[string]*tokenRecord{}
+	}
+}
+
+// nextSeq returns a new sequence number.
+func (st *state) nextSeq() int64 {
+	st.Seq++
+	return st.Seq
+}
+
+// store guards the state and persists it.
+type store struct {
+	mu   sync.Mutex
+	path string
+	st   *state
+}
+
+// openStore loads the state file at path, or starts empty when path is ""
+// or the file does not exist yet.
+func openStore(path string) (*store, error) {
+	s := &store{path: path, st: newState()}
+	if path == "" {
+		return s, nil
+	}
+
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("emulator: read state: %w", err)
+	}
+
+	st := &state{}
+	if err := json.Unmarshal(data, st); err != nil {
+		return nil, fmt.Errorf("emulator: parse state %s: %w", path, err)
+	}
+	if st.Version != stateVersion {
+		return nil, fmt.Errorf("emulator: state %s has format version %d, want %d",
+			path, st.Version, stateVersion)
+	}
+	st.fillMaps()
+	s.st = st
+	return s, nil
+}
+
+// view runs fn with the state locked for reading.
+func (s *store) view(fn func(st *state) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fn(s.st)
+}
+
+// update runs fn with the state locked and saves the state when fn
+// succeeds. fn must check everything before it changes anything, so that
+// an error leaves the state as it was.
+func (s *store) update(fn func(st *state) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	if err := fn(s.st); err != nil {
+		return err
+	}
+	return s.save()
+}
+
+// save writes the state atomically. The caller holds the lock.
+func (s *store) save() error {
+	if s.path == "" {
+		return nil
+	}
+
+	data, err := json.Marshal(s.st)
+	if err != nil {
+		return fmt.Errorf("emulator: encode state: %w", err)
+	}
+	if err := writeFileAtomic(s.path, data); err != nil {
+		return fmt.Errorf("emulator: save state: %w", err)
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data so that readers see either the
+// old or the new content, never a partial file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}

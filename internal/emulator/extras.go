@@ -57,8 +57,8 @@ func (s *Server) serveExtras(w http.ResponseWriter, r *http.Request) {
 // oauthStep tells whether registering details needs a user's consent: it
 // returns the authorizationConfig variant ("oAuth3LO" or
 // "authorizationDiscovery") and its object, or "".
-func oauthStep(details map[string]any) (string, map[string]any) {
-	kind, body := unionVariant(details["authorizationConfig"])
+func (s *Server) oauthStep(serviceType string, details map[string]any) (string, map[string]any) {
+	kind, body := s.authorizationConfig(serviceType, details)
 	if kind == "oAuth3LO" || kind == "authorizationDiscovery" {
 		return kind, body
 	}
@@ -142,7 +142,9 @@ func (s *Server) serveAuthorize(w http.ResponseWriter, r *http.Request) {
 	q := url.Values{}
 	q.Set("code", emulatedAuthCode)
 	q.Set("state", r.URL.Query().Get("state"))
-	http.Redirect(w, r, oauthCallback+"?"+q.Encode(), http.StatusFound)
+	location := baseURL(r) + oauthCallback + "?" + q.Encode()
+	w.Header().Set("Location", location)
+	writeJSON(w, http.StatusFound, map[string]string{"location": location})
 }
 
 // serveCallback completes a pending registration, or drops it when the

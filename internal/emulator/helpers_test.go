@@ -13,7 +13,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -255,6 +254,35 @@ func field(path, message string) fieldEntry {
 		"' failed to satisfy constraint: " + message}
 }
 
-func pathEscape(s string) string {
-	return url.PathEscape(s)
+// mustJSON encodes v.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(data)
+}
+
+// mustRequest builds an unsigned request.
+func mustRequest(t *testing.T, method, rawURL string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, rawURL, nil)
+	require.NoError(t, err)
+	return req
+}
+
+// testSeed registers a GitHub and a Slack service, as a user would seed
+// the services the real service registers through a browser.
+func testSeed() *Seed {
+	return &Seed{Services: []SeedService{
+		{
+			ServiceID: "github-main", ServiceType: "github", Name: "GitHub",
+			AdditionalServiceDetails: json.RawMessage(
+				`{"github":{"owner":"octo-org","ownerType":"organization"}}`),
+		},
+		{
+			ServiceID: "slack-ops", ServiceType: "slack",
+			AdditionalServiceDetails: json.RawMessage(
+				`{"slack":{"teamId":"T0123ABCD","teamName":"Ops"}}`),
+		},
+	}}
 }

@@ -53,7 +53,7 @@ func (s *Server) registerService(c *call) (any, error) {
 	}
 	out := registerOutput{KmsKeyArn: in.KmsKeyArn, Tags: in.Tags}
 
-	kind, authConfig := oauthStep(details)
+	kind, authConfig := s.oauthStep(in.Service, details)
 	if kind == "" {
 		err = s.store.update(func(st *state) error {
 			rec.Seq, rec.ServiceID = st.nextSeq(), s.newID()
@@ -136,7 +136,7 @@ func (s *Server) registeredDetails(serviceType string, details map[string]any) (
 		return nil, nil
 	}
 
-	authKind, authBody := unionVariant(details["authorizationConfig"])
+	authKind, authBody := s.authorizationConfig(serviceType, details)
 	out := map[string]any{}
 	for _, field := range s.model.Shape(mem.Target).Members {
 		if v := firstSet(details[field.Name], authBody[field.Name]); v != nil {
@@ -157,6 +157,28 @@ func (s *Server) registeredDetails(serviceType string, details map[string]any) (
 		return nil, fmt.Errorf("emulator: encode %s details: %w", serviceType, err)
 	}
 	return data, nil
+}
+
+// authorizationConfig reads the authorizationConfig member of the details
+// of a service type. Where the model makes it a union it returns the
+// variant's name and object; where it is a structure, "" and the object.
+func (s *Server) authorizationConfig(serviceType string, details map[string]any) (string, map[string]any) {
+	raw := details["authorizationConfig"]
+	union := s.model.Shape(s.shapeID("ServiceDetails"))
+	mem := union.Member(serviceType)
+	if mem == nil {
+		return "", nil
+	}
+	cfg := s.model.Shape(mem.Target).Member("authorizationConfig")
+	if cfg == nil {
+		return "", nil
+	}
+
+	if s.model.Shape(cfg.Target).Type == "union" {
+		return unionVariant(raw)
+	}
+	obj, _ := raw.(map[string]any)
+	return "", obj
 }
 
 // unionVariant returns the name and object of the one member set in a

@@ -142,6 +142,36 @@ func (e *testEnv) call(t *testing.T, method, path string, body any) *response {
 	return e.send(t, req)
 }
 
+// tryCall is call for goroutines other than the test's own: it reports
+// failures as errors instead of stopping the test.
+func (e *testEnv) tryCall(method, path string, body any) (int, map[string]any, error) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return 0, nil, err
+	}
+	req, err := http.NewRequest(method, e.http.URL+path, bytes.NewReader(data))
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	err = v4.NewSigner().SignHTTP(context.Background(), e.creds, req, sha256Hex(data),
+		"aidevops", "us-east-1", e.clock.Now())
+	if err != nil {
+		return 0, nil, err
+	}
+
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		return 0, nil, fmt.Errorf("decode %s %s answer: %w", method, path, err)
+	}
+	return res.StatusCode, out, nil
+}
+
 func (e *testEnv) request(t *testing.T, method, path string, body any) *http.Request {
 	t.Helper()
 

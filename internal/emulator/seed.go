@@ -117,7 +117,7 @@ func (s *Server) AddAgentSpace(id string) error {
 }
 
 // AddService registers a service directly, as if its registration had
-// completed, replacing any service with the same id.
+// completed, replacing the content of any service with the same id.
 func (s *Server) AddService(svc SeedService) error {
 	tags := svc.Tags
 	svc.Tags = nil
@@ -130,10 +130,17 @@ func (s *Server) AddService(svc SeedService) error {
 
 	return s.store.update(func(st *state) error {
 		rec := &serviceRecord{
-			Seq: st.nextSeq(), ServiceID: svc.ServiceID, ServiceType: svc.ServiceType,
+			ServiceID: svc.ServiceID, ServiceType: svc.ServiceType,
 			Name: svc.Name, AccessibleResources: svc.AccessibleResources,
 			AdditionalServiceDetails: svc.AdditionalServiceDetails, KmsKeyArn: svc.KmsKeyArn,
-			PrivateConnectionName: svc.PrivateConnectionName, Tags: tags, CreatedAt: s.now(),
+			PrivateConnectionName: svc.PrivateConnectionName, Tags: tags,
+		}
+		// A replaced service keeps its place in list order, so page
+		// tokens stay valid when a seed is applied again at start.
+		if old, ok := st.Services[rec.ServiceID]; ok {
+			rec.Seq, rec.CreatedAt = old.Seq, old.CreatedAt
+		} else {
+			rec.Seq, rec.CreatedAt = st.nextSeq(), s.now()
 		}
 		st.Services[rec.ServiceID] = rec
 		return nil

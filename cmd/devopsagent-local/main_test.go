@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRunServesAndStops(t *testing.T) {
+	seed := filepath.Join(t.TempDir(), "seed.json")
+	require.NoError(t, os.WriteFile(seed, []byte(`{"agentSpaces":[{"agentSpaceId":"prod"}]}`), 0o600))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	stdoutR, stdoutW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-seed", seed,
+			"-credentials", "AKID:secret", "-state", filepath.Join(t.TempDir(), "s.json")},
+			stdoutW, io.Discard)
+		stdoutW.Close()
+	}()
+
+	line, err := bufio.NewReader(stdoutR).ReadString('\n')
+	require.NoError(t, err)
+	prefix := "DevOps Agent emulator listening on "
+	require.True(t, strings.HasPrefix(line, prefix), line)
+	url := strings.TrimSpace(strings.TrimPrefix(line, prefix))
+	assert.True(t, strings.HasPrefix(url, "http://127.0.0.1:"), url)
+
+	health, err := http.Get(url + "/_emulator/health")
+	require.NoError(t, err)
+	health.Body.Close()
+	assert.Equal(t, http.StatusOK, health.StatusCode)
+
+	unsigned, err := http.Post(url+"/v1/services/list", "application/json", nil)
+	require.NoError(t, err)
+	unsigned.Body.Close()
+	assert.Equal(t, http.StatusForbidden, unsigned.StatusCode)
+	assert.Equal(t, "AccessDeniedException", unsigned.Header.Get("X-Amzn-ErrorType"))
+
+	cancel()
+	require.NoError(t, <-done)
+}
+
+func TestRunRejectsBadArguments(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-credentials", "no-colon"}, "-credentials must be KEY:SECRET"},
+		{[]string{"-credentials", "KEY:"}, "-credentials must be KEY:SECRET"},
+		{[]string{"extra"}, "unexpected arguments: extra"},
+		{[]string{"-seed", "/does/not/exist.json"},
+			"emulator: read seed: open /does/not/exist.json: no such file or directory"},
+		{[]string{"-agent-space", "bad id"}, `emulator: agent space "bad id": 1 validation error ` +
+			`detected: Value at '/' failed to satisfy constraint: Member must satisfy regular ` +
+			`expression pattern: ^[a-zA-Z0-9-]{1,64}$`},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			err := run(context.Background(), tc.args, io.Discard, io.Discard)
+			require.EqualError(t, err, tc.want)
+		})
+	}
+}
+
+func TestCredentialsFromEnvironment(t *testing.T) {
+	t.Setenv(credentialsEnv, "AKID:from-env")
+	cfg, err := parseFlags(nil, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "AKID:from-env", cfg.credentials)
+
+	cfg, err = parseFlags([]string{"-credentials", "AKID:flag"}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, "AKID:flag", cfg.credentials, "the flag wins over the environment")
+}

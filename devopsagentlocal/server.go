@@ -90,7 +90,9 @@ func Start(tb TB, opts ...Option) *Server {
 // Close it.
 func NewServer(opts ...Option) (*Server, error) {
 	cfg := settings{
-		creds: aws.Credentials{AccessKeyID: DefaultAccessKeyID, SecretAccessKey: DefaultSecretAccessKey},
+		creds: aws.Credentials{
+			AccessKeyID: DefaultAccessKeyID, SecretAccessKey: DefaultSecretAccessKey,
+		},
 	}
 	for _, opt := range opts {
 		opt(&cfg)

@@ -90,7 +90,8 @@ func TestCompleteOAuth(t *testing.T) {
 		}},
 	})
 	require.Equal(t, http.StatusCreated, status, "%v", out)
-	authURL := out["additionalStep"].(map[string]any)["oauth"].(map[string]any)["authorizationUrl"].(string)
+	step := out["additionalStep"].(map[string]any)["oauth"].(map[string]any)
+	authURL := step["authorizationUrl"].(string)
 
 	id, err := s.CompleteOAuth(context.Background(), authURL)
 	require.NoError(t, err)

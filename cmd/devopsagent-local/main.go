@@ -12,8 +12,9 @@
 // credentials may also come from the DEVOPSAGENT_LOCAL_CREDENTIALS
 // environment variable, which keeps the secret out of the process list.
 // -state keeps everything in a JSON file across restarts; -seed preloads
-// agent spaces and registered services (format: package
-// internal/emulator, seed.go). The server stops cleanly on SIGINT or
+// agent spaces and registered services such as github and slack, which
+// the real service registers through a browser (seed.example.json beside
+// this file shows the format). The server stops cleanly on SIGINT or
 // SIGTERM.
 package main
 

@@ -12,11 +12,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/devopsagent-go/devopsagent/internal/emulator"
 )
 
 func TestRunServesAndStops(t *testing.T) {
 	seed := filepath.Join(t.TempDir(), "seed.json")
-	require.NoError(t, os.WriteFile(seed, []byte(`{"agentSpaces":[{"agentSpaceId":"prod"}]}`), 0o600))
+	seedJSON := `{"agentSpaces":[{"agentSpaceId":"prod"}]}`
+	require.NoError(t, os.WriteFile(seed, []byte(seedJSON), 0o600))
 
 	ctx, cancel := context.WithCancel(context.Background())
 	stdoutR, stdoutW := io.Pipe()
@@ -48,6 +51,17 @@ func TestRunServesAndStops(t *testing.T) {
 
 	cancel()
 	require.NoError(t, <-done)
+}
+
+// TestExampleSeedLoads keeps the example seed file shipped beside the
+// command valid against the model.
+func TestExampleSeedLoads(t *testing.T) {
+	opts, err := emulatorOptions(config{seedPath: "seed.example.json"}, io.Discard)
+	require.NoError(t, err)
+	require.Len(t, opts.Seed.Services, 2)
+
+	_, err = emulator.New(opts)
+	require.NoError(t, err)
 }
 
 func TestRunRejectsBadArguments(t *testing.T) {

@@ -80,7 +80,8 @@ func (s *Server) createAsset(c *call) (any, error) {
 	return out, err
 }
 
-func (s *Server) newAsset(st *state, in createAssetInput, files map[string]*assetFile) *assetRecord {
+func (s *Server) newAsset(st *state, in createAssetInput,
+	files map[string]*assetFile) *assetRecord {
 	now := s.now()
 	rec := &assetRecord{
 		Seq: st.nextSeq(), AgentSpaceID: in.AgentSpaceID, AssetID: s.newID(),
@@ -159,7 +160,8 @@ func (s *Server) applyAssetUpdate(rec *assetRecord, in updateAssetInput) error {
 
 // unpackContent returns the files an asset holds after content is applied
 // to current (nil for a new asset). current is not modified.
-func unpackContent(content assetContent, current map[string]*assetFile) (map[string]*assetFile, error) {
+func unpackContent(content assetContent,
+	current map[string]*assetFile) (map[string]*assetFile, error) {
 	switch {
 	case content.File != nil:
 		files := make(map[string]*assetFile, len(current)+1)

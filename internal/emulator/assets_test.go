@@ -48,7 +48,8 @@ func TestAssetLifecycle(t *testing.T) {
 	})
 	requireStatus(t, zipped, http.StatusOK)
 	assert.Equal(t, "3", zipped.num(t, "asset", "version"))
-	require.JSONEq(t, `{"tier":2,"reviewed":true}`, mustJSON(t, zipped.body["asset"].(map[string]any)["metadata"]))
+	require.JSONEq(t, `{"tier":2,"reviewed":true}`,
+		mustJSON(t, dig(t, zipped.body, "asset", "metadata")))
 	stored = storedAsset(env, "id-1")
 	assert.Equal(t, map[string]*assetFile{
 		"a.txt": {Content: []byte("A")}, "dir/b.txt": {Content: []byte("B")},

@@ -114,7 +114,8 @@ func (st *state) checkServiceMatches(serviceID, configType string) error {
 // associationOf finds the association a new AssociateService call
 // overwrites: the same service in the same agent space, and for AWS
 // accounts the same account.
-func (st *state) associationOf(agentSpaceID, serviceID, configType string, config json.RawMessage) *associationRecord {
+func (st *state) associationOf(agentSpaceID, serviceID, configType string,
+	config json.RawMessage) *associationRecord {
 	for _, rec := range st.Associations {
 		if rec.AgentSpaceID != agentSpaceID || rec.ServiceID != serviceID {
 			continue

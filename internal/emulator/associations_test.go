@@ -15,6 +15,13 @@ var githubConfig = map[string]any{"github": map[string]any{
 	"repoName": "api", "repoId": "1001", "owner": "octo-org", "ownerType": "organization",
 }}
 
+var slackConfig = map[string]any{"slack": map[string]any{
+	"workspaceId": "T0123ABCD", "workspaceName": "Ops",
+	"transmissionTarget": map[string]any{
+		"opsOncallTarget": map[string]any{"channelId": "C0123456"},
+	},
+}}
+
 func TestAssociationLifecycle(t *testing.T) {
 	env := newEnv(t, func(o *Options) { o.Seed = testSeed() })
 
@@ -60,7 +67,8 @@ func TestAssociationLifecycle(t *testing.T) {
 func TestAssociationWebhook(t *testing.T) {
 	env := newEnv(t, nil)
 	reg := env.call(t, http.MethodPost, "/v1/register/eventChannel",
-		map[string]any{"serviceDetails": map[string]any{"eventChannel": map[string]any{"type": "webhook"}}})
+		map[string]any{"serviceDetails": map[string]any{
+			"eventChannel": map[string]any{"type": "webhook"}}})
 	requireStatus(t, reg, http.StatusCreated)
 
 	created := env.call(t, http.MethodPost, associationsPath, map[string]any{
@@ -119,11 +127,6 @@ func TestAssociationErrors(t *testing.T) {
 		map[string]any{"serviceId": "github-main", "configuration": githubConfig})
 	requireStatus(t, created, http.StatusCreated)
 
-	slackConfig := map[string]any{"slack": map[string]any{
-		"workspaceId": "T0123ABCD", "workspaceName": "Ops",
-		"transmissionTarget": map[string]any{"opsOncallTarget": map[string]any{"channelId": "C0123456"}},
-	}}
-
 	cases := []struct {
 		name   string
 		method string
@@ -181,10 +184,6 @@ func TestAssociationErrors(t *testing.T) {
 
 func TestListAssociations(t *testing.T) {
 	env := newEnv(t, func(o *Options) { o.Seed = testSeed() })
-	slackConfig := map[string]any{"slack": map[string]any{
-		"workspaceId": "T0123ABCD", "workspaceName": "Ops",
-		"transmissionTarget": map[string]any{"opsOncallTarget": map[string]any{"channelId": "C0123456"}},
-	}}
 	for _, body := range []map[string]any{
 		{"serviceId": "github-main", "configuration": githubConfig},
 		{"serviceId": "slack-ops", "configuration": slackConfig},

@@ -111,7 +111,8 @@ func (s *Server) authenticate(r *http.Request, body []byte) *apiError {
 
 // verifySignature re-signs the request with the configured secret key and
 // compares the result with the signature the caller sent.
-func (s *Server) verifySignature(r *http.Request, body []byte, h sigV4Header, signingTime time.Time) *apiError {
+func (s *Server) verifySignature(r *http.Request, body []byte, h sigV4Header,
+	signingTime time.Time) *apiError {
 	creds := s.opts.Credentials
 	if subtle.ConstantTimeCompare([]byte(h.accessKeyID), []byte(creds.AccessKeyID)) != 1 {
 		return errAccessDenied("the security token included in the request is invalid")

@@ -67,7 +67,8 @@ func (s *Server) oauthStep(serviceType string, details map[string]any) (string, 
 
 // beginOAuth stores rec as pending and returns the step the caller must
 // complete in a browser.
-func (s *Server) beginOAuth(c *call, rec *serviceRecord, kind string, cfg map[string]any) (*additionalStep, error) {
+func (s *Server) beginOAuth(c *call, rec *serviceRecord, kind string,
+	cfg map[string]any) (*additionalStep, error) {
 	oauthState := randomSecret(16)
 	returnTo, _ := cfg["returnToEndpoint"].(string)
 

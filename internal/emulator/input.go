@@ -81,7 +81,8 @@ func (c *call) stringOrDefault(name string) string {
 // Body keys that are not body members are dropped (see package validate on
 // unknown members); a body that is not a JSON object is a
 // SerializationException, as restJson1 services answer.
-func inputDocument(r *route, labels map[string]string, query url.Values, body []byte) (map[string]any, *apiError) {
+func inputDocument(r *route, labels map[string]string, query url.Values,
+	body []byte) (map[string]any, *apiError) {
 	doc := map[string]any{}
 	if r.allowsBody() {
 		obj, err := decodeBody(body)

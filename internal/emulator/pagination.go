@@ -76,7 +76,8 @@ type keyed[T any] struct {
 // pageOf sorts items, skips those up to and including after, and returns
 // at most limit of the rest. next is the key of the last item returned when
 // more items follow, and nil on the last page.
-func pageOf[T any](items []keyed[T], desc bool, after sortKey, limit int) (out []T, next sortKey) {
+func pageOf[T any](items []keyed[T], desc bool, after sortKey,
+	limit int) (out []T, next sortKey) {
 	sort.Slice(items, func(i, j int) bool {
 		if desc {
 			return items[j].key.less(items[i].key)

@@ -106,7 +106,9 @@ func (w *webhookRecord) withoutSecrets() *webhookRecord {
 	if w == nil {
 		return nil
 	}
-	return &webhookRecord{WebhookURL: w.WebhookURL, WebhookID: w.WebhookID, WebhookType: w.WebhookType}
+	return &webhookRecord{
+		WebhookURL: w.WebhookURL, WebhookID: w.WebhookID, WebhookType: w.WebhookType,
+	}
 }
 
 type taskRecord struct {

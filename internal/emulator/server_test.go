@@ -32,7 +32,7 @@ func TestIdempotentCreate(t *testing.T) {
 	requireError(t, changed, http.StatusConflict, codeConflict,
 		"clientToken was already used with a different CreateBacklogTask request")
 
-	other := env.call(t, http.MethodPost, "/backlog/agent-space/default/tasks/list", map[string]any{})
+	other := env.call(t, http.MethodPost, listTasksPath, map[string]any{})
 	require.Equal(t, []string{"id-1"}, taskIDs(t, other))
 }
 
@@ -121,7 +121,8 @@ func TestSignatureVerified(t *testing.T) {
 
 	good := env.call(t, http.MethodPost, tasksPath, body)
 	requireStatus(t, good, http.StatusCreated)
-	query := env.call(t, http.MethodPost, "/v1/services/list?maxResults=5&filterServiceType=github", nil)
+	query := env.call(t, http.MethodPost,
+		"/v1/services/list?maxResults=5&filterServiceType=github", nil)
 	requireStatus(t, query, http.StatusOK)
 
 	cases := []struct {
@@ -247,7 +248,8 @@ func TestRestartKeepsState(t *testing.T) {
 	got := second.call(t, http.MethodGet, tasksPath+"/id-1", nil)
 	require.JSONEq(t, string(task.raw), string(got.raw))
 	gotAssoc := second.call(t, http.MethodGet, associationsPath+"/id-2", nil)
-	require.JSONEq(t, mustJSON(t, assoc.body["association"]), mustJSON(t, gotAssoc.body["association"]))
+	require.JSONEq(t, mustJSON(t, assoc.body["association"]),
+		mustJSON(t, gotAssoc.body["association"]))
 
 	retry := second.call(t, http.MethodPost, tasksPath, map[string]any{
 		"title": "t", "taskType": "INVESTIGATION", "priority": "LOW", "clientToken": "c"})
@@ -284,7 +286,8 @@ func TestSeed(t *testing.T) {
 	env := newEnv(t, func(o *Options) { o.Seed = seed; o.AgentSpaceID = "main" })
 	requireStatus(t, env.call(t, http.MethodGet, "/v1/services/gh", nil), http.StatusOK)
 	for _, space := range []string{"main", "prod"} {
-		res := env.call(t, http.MethodPost, "/backlog/agent-space/"+space+"/tasks/list", map[string]any{})
+		res := env.call(t, http.MethodPost, "/backlog/agent-space/"+space+"/tasks/list",
+			map[string]any{})
 		requireStatus(t, res, http.StatusOK)
 	}
 	res := env.call(t, http.MethodPost, "/backlog/agent-space/default/tasks/list", map[string]any{})
@@ -293,7 +296,8 @@ func TestSeed(t *testing.T) {
 	_, err = LoadSeed(write("typo.json", `{"service":[]}`))
 	require.ErrorContains(t, err, `json: unknown field "service"`)
 
-	bad, err := LoadSeed(write("bad.json", `{"services":[{"serviceId":"gh","serviceType":"gitbucket"}]}`))
+	bad, err := LoadSeed(write("bad.json",
+		`{"services":[{"serviceId":"gh","serviceType":"gitbucket"}]}`))
 	require.NoError(t, err)
 	_, err = New(Options{Seed: bad})
 	require.EqualError(t, err, `emulator: service "gh": 1 validation error detected: `+

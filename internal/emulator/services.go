@@ -95,7 +95,8 @@ func checkRegistration(c *call, in registerInput) (map[string]any, error) {
 	return details, nil
 }
 
-func (s *Server) newServiceRecord(in registerInput, details map[string]any) (*serviceRecord, error) {
+func (s *Server) newServiceRecord(in registerInput,
+	details map[string]any) (*serviceRecord, error) {
 	registered, err := s.registeredDetails(in.Service, details)
 	if err != nil {
 		return nil, err
@@ -129,7 +130,8 @@ var authMethods = map[string]string{
 // member's default; authorizationMethod names the variant. Secrets never
 // appear because no registered-details shape has a member for them. It
 // returns nil for service types the union has no member for.
-func (s *Server) registeredDetails(serviceType string, details map[string]any) (json.RawMessage, error) {
+func (s *Server) registeredDetails(serviceType string,
+	details map[string]any) (json.RawMessage, error) {
 	union := s.model.Shape(s.shapeID("AdditionalServiceDetails"))
 	mem := union.Member(serviceType)
 	if mem == nil {
@@ -162,7 +164,8 @@ func (s *Server) registeredDetails(serviceType string, details map[string]any) (
 // authorizationConfig reads the authorizationConfig member of the details
 // of a service type. Where the model makes it a union it returns the
 // variant's name and object; where it is a structure, "" and the object.
-func (s *Server) authorizationConfig(serviceType string, details map[string]any) (string, map[string]any) {
+func (s *Server) authorizationConfig(serviceType string,
+	details map[string]any) (string, map[string]any) {
 	raw := details["authorizationConfig"]
 	union := s.model.Shape(s.shapeID("ServiceDetails"))
 	mem := union.Member(serviceType)

@@ -75,7 +75,8 @@ func TestRegisterServiceDetailsFromModel(t *testing.T) {
 
 			got := env.call(t, http.MethodGet, "/v1/services/id-1", nil)
 			requireStatus(t, got, http.StatusOK)
-			require.JSONEq(t, tc.want, mustJSON(t, dig(t, got.body, "service", "additionalServiceDetails")))
+			details := dig(t, got.body, "service", "additionalServiceDetails")
+			require.JSONEq(t, tc.want, mustJSON(t, details))
 		})
 	}
 }
@@ -214,7 +215,8 @@ func TestRegisterServiceRules(t *testing.T) {
 func TestGetServiceNotFound(t *testing.T) {
 	env := newEnv(t, nil)
 	res := env.call(t, http.MethodGet, "/v1/services/missing", nil)
-	requireError(t, res, http.StatusNotFound, codeResourceNotFound, "service missing is not registered")
+	requireError(t, res, http.StatusNotFound, codeResourceNotFound,
+		"service missing is not registered")
 }
 
 func TestListServicesFilterAndPages(t *testing.T) {
@@ -231,9 +233,10 @@ func TestListServicesFilterAndPages(t *testing.T) {
 	github := env.call(t, http.MethodPost, "/v1/services/list?filterServiceType=github", nil)
 	assert.Equal(t, []string{"github-main"}, serviceIDs(t, github))
 
-	first := env.call(t, http.MethodPost, "/v1/services/list?filterServiceType=eventChannel&maxResults=2", nil)
+	const events = "/v1/services/list?filterServiceType=eventChannel"
+	first := env.call(t, http.MethodPost, events+"&maxResults=2", nil)
 	assert.Equal(t, []string{"id-1", "id-2"}, serviceIDs(t, first))
-	second := env.call(t, http.MethodPost, "/v1/services/list?filterServiceType=eventChannel&nextToken="+
+	second := env.call(t, http.MethodPost, events+"&nextToken="+
 		url.QueryEscape(first.str(t, "nextToken")), nil)
 	assert.Equal(t, []string{"id-3"}, serviceIDs(t, second))
 	assert.NotContains(t, second.body, "nextToken")

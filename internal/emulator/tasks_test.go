@@ -76,7 +76,8 @@ func TestBacklogTaskNotFound(t *testing.T) {
 		name, method, path, message string
 		body                        any
 	}{
-		{"unknown task", http.MethodGet, tasksPath + "/nope", "task nope does not exist in agent space default", nil},
+		{"unknown task", http.MethodGet, tasksPath + "/nope",
+			"task nope does not exist in agent space default", nil},
 		{"task of another space", http.MethodGet, "/backlog/agent-space/other/tasks/id-1",
 			"task id-1 does not exist in agent space other", nil},
 		{"unknown space get", http.MethodGet, "/backlog/agent-space/ghost/tasks/id-1",

@@ -58,7 +58,8 @@ func TestValidationOverHTTP(t *testing.T) {
 					"Member must satisfy regular expression pattern: ^[a-zA-Z0-9_.-]+$"),
 				field("/reference/associationId", "Member must not be null"),
 			}},
-		{"label pattern", http.MethodPost, "/backlog/agent-space/bad_space/tasks", task(func(map[string]any) {}),
+		{"label pattern", http.MethodPost, "/backlog/agent-space/bad_space/tasks",
+			task(func(map[string]any) {}),
 			[]fieldEntry{field("/agentSpaceId",
 				"Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]{1,64}$")}},
 		{"unknown members are ignored", http.MethodPost, tasksPath,
@@ -98,7 +99,8 @@ func TestValidationOverHTTP(t *testing.T) {
 				"accountUrn": "urn:dtaccount:01234567-0123-0123-0123-0123456789ab",
 				"authorizationConfig": map[string]any{"oAuthClientCredentials": map[string]any{
 					"clientId": "tab\tinside", "clientSecret": "secret"}}}}},
-			[]fieldEntry{field("/serviceDetails/dynatrace/authorizationConfig/oAuthClientCredentials/clientId",
+			[]fieldEntry{field("/serviceDetails/dynatrace/authorizationConfig/"+
+				"oAuthClientCredentials/clientId",
 				`Member must satisfy regular expression pattern: ^[\u0020-\u007E]+$`)}},
 	}
 	for _, tc := range cases {

@@ -83,7 +83,8 @@ func (w *walker) fail(path, format string, args ...any) {
 
 // check validates one present value. traits are the effective traits at
 // this position: the member's traits layered over its target's.
-func (w *walker) check(path string, shape *smithymodel.Shape, traits smithymodel.Traits, val any) {
+func (w *walker) check(path string, shape *smithymodel.Shape, traits smithymodel.Traits,
+	val any) {
 	if val == nil {
 		return
 	}
@@ -196,7 +197,8 @@ func (w *walker) list(path string, shape *smithymodel.Shape, traits smithymodel.
 	}
 }
 
-func (w *walker) mapValue(path string, shape *smithymodel.Shape, traits smithymodel.Traits, val any) {
+func (w *walker) mapValue(path string, shape *smithymodel.Shape, traits smithymodel.Traits,
+	val any) {
 	obj, ok := val.(map[string]any)
 	if !ok {
 		w.fail(path, msgType, "an object")

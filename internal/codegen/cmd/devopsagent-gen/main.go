@@ -1,0 +1,32 @@
+// Command devopsagent-gen generates the typed API of the module from the
+// Smithy JSON AST model. The module runs it through go generate (see
+// generate.go at the module root):
+//
+//	go run ./internal/codegen/cmd/devopsagent-gen -model model/devopsagent.json -out .
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/devopsagent-go/devopsagent/internal/codegen"
+)
+
+func main() {
+	var opts codegen.Options
+	flag.StringVar(&opts.ModelPath, "model", "", "Smithy JSON AST model file (required)")
+	flag.StringVar(&opts.OutDir, "out", ".", "root directory of the module to write to")
+	flag.StringVar(&opts.Module, "module", "", "module import path (default: read from <out>/go.mod)")
+	flag.Parse()
+
+	if opts.ModelPath == "" {
+		fmt.Fprintln(os.Stderr, "devopsagent-gen: -model is required")
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := codegen.Generate(opts); err != nil {
+		fmt.Fprintln(os.Stderr, "devopsagent-gen:", err)
+		os.Exit(1)
+	}
+}

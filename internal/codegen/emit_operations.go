@@ -1,0 +1,121 @@
+package codegen
+
+import (
+	"fmt"
+)
+
+// This file emits one api_op_<Operation>.go file per operation: the client
+// method, the input and output types with their serializers, the operation
+// descriptor the runtime invokes, the idempotency token filler and the
+// paginator.
+
+type operationView struct {
+	Package    string
+	Module     string
+	Name       string
+	Doc        string
+	HostPrefix string
+	Input      structView
+	Output     structView
+	InputSerde structSerde
+	OutSerde   structSerde
+	Validate   string // validator function, "" when there is nothing to check
+	Token      string // idempotency token field, "" when there is none
+	Paginator  *paginatorView
+}
+
+type paginatorView struct {
+	Name        string
+	Input       string
+	Output      string
+	InputToken  string
+	OutputToken string
+	PageSize    string // field, "" when the operation has no page size
+	PageSizeDoc string
+}
+
+// emitOperations renders the api_op files.
+func (a *api) emitOperations() ([]file, error) {
+	var files []file
+	for _, op := range a.operations {
+		v, err := a.operationView(op)
+		if err != nil {
+			return nil, fmt.Errorf("codegen: operation %s: %w", op.name, err)
+		}
+		f, err := render("api_op_"+op.name+".go", "operation", v)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+func (a *api) operationView(op *operation) (operationView, error) {
+	in, out := op.input, op.output
+	inDoc := in.goName + " holds the parameters of " + op.name + "."
+	outDoc := out.goName + " holds the result of " + op.name + "."
+
+	v := operationView{
+		Package:    a.pkgName,
+		Module:     a.module,
+		Name:       op.name,
+		Doc:        comment(a.docs.operationDoc(op.name, op.doc), 0),
+		HostPrefix: op.hostPrefix,
+		Input:      a.structView(in, joinDoc(inDoc, in.model.Traits.Doc())),
+		Output:     a.structView(out, joinDoc(outDoc, out.model.Traits.Doc())),
+		InputSerde: structSerdeOf(in),
+		OutSerde:   structSerdeOf(out),
+	}
+	if a.needsOpValidator(op) {
+		v.Validate = "validateOp" + op.name
+	}
+	if op.token != nil {
+		if op.token.target.kind != kindString || !op.token.pointer {
+			return v, fmt.Errorf("idempotency token %s is not a string", op.token.name)
+		}
+		v.Token = op.token.field
+	}
+
+	p, err := paginatorViewOf(op)
+	v.Paginator = p
+	return v, err
+}
+
+func paginatorViewOf(op *operation) (*paginatorView, error) {
+	p := op.paginator
+	if p == nil {
+		return nil, nil
+	}
+	for _, tok := range []*member{p.inputToken, p.outputToken} {
+		if tok.target.kind != kindString || !tok.pointer {
+			return nil, fmt.Errorf("pagination token %s is not a string", tok.name)
+		}
+	}
+
+	v := &paginatorView{
+		Name:        op.name,
+		Input:       op.input.goName,
+		Output:      op.output.goName,
+		InputToken:  p.inputToken.field,
+		OutputToken: p.outputToken.field,
+	}
+	if ps := p.pageSize; ps != nil {
+		if ps.target.kind != kindInteger || !ps.pointer {
+			return nil, fmt.Errorf("page size %s is not an optional integer", ps.name)
+		}
+		v.PageSize = ps.field
+		v.PageSizeDoc = comment("Limit is the largest number of items to ask for per page, sent as "+
+			ps.field+"; zero leaves the choice to the service. "+ps.doc, 1)
+	}
+	return v, nil
+}
+
+// joinDoc joins a generated sentence and the model's documentation as two
+// paragraphs.
+func joinDoc(generated, model string) string {
+	if model == "" {
+		return generated
+	}
+	return generated + "\n\n" + model
+}

@@ -1,0 +1,460 @@
+package codegen
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/devopsagent-go/devopsagent/internal/smithymodel"
+)
+
+// This file builds the api view from a loaded model: it collects every
+// shape the service reaches, names it in Go, and works out how each member
+// is represented and where it travels.
+
+// resolve builds the api of the model's single service. module is the
+// import path of the module that will hold the generated code.
+func resolve(m *smithymodel.Model, module string) (*api, error) {
+	svc, err := m.Service()
+	if err != nil {
+		return nil, err
+	}
+
+	a := &api{
+		model:     m,
+		service:   svc,
+		namespace: svc.Namespace(),
+		module:    module,
+		byID:      map[string]*shape{},
+	}
+	a.pkgName, a.title = serviceNames(svc)
+
+	steps := []func() error{
+		a.collectShapes,
+		a.resolveMembers,
+		a.resolveOperations,
+		a.nameShapes,
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	a.docs = newDocs(a.allDocs())
+	return a, nil
+}
+
+// allDocs returns every documentation string of the service's shapes,
+// members and operations.
+func (a *api) allDocs() []string {
+	var out []string
+	for _, s := range a.shapes {
+		out = append(out, s.model.Traits.Doc())
+		for _, m := range s.members {
+			out = append(out, m.doc)
+		}
+	}
+	for _, op := range a.operations {
+		out = append(out, op.doc)
+	}
+	return out
+}
+
+// serviceNames returns the root package name and the service title.
+func serviceNames(svc *smithymodel.Shape) (pkgName, title string) {
+	var info struct {
+		SdkID string `json:"sdkId"`
+	}
+	if ok, err := svc.Traits.Decode(smithymodel.TraitAWSService, &info); !ok || err != nil {
+		info.SdkID = svc.Name()
+	}
+
+	title, ok := svc.Traits.String(smithymodel.TraitTitle)
+	if !ok {
+		title = info.SdkID
+	}
+	return packageName(info.SdkID), title
+}
+
+// collectShapes walks from the service's operations and errors to every
+// shape they reach, creating a shape for each.
+func (a *api) collectShapes() error {
+	ops, err := a.model.Operations()
+	if err != nil {
+		return err
+	}
+
+	var roots []string
+	for _, op := range ops {
+		roots = append(roots, op.Input, op.Output)
+		roots = append(roots, op.Errors...)
+	}
+	roots = append(roots, a.service.Errors...)
+
+	for _, id := range roots {
+		if err := a.visit(id); err != nil {
+			return err
+		}
+	}
+
+	for _, s := range a.byID {
+		if !s.prelude {
+			a.shapes = append(a.shapes, s)
+		}
+	}
+	sort.Slice(a.shapes, func(i, j int) bool { return a.shapes[i].model.ID < a.shapes[j].model.ID })
+	return nil
+}
+
+// visit adds the shape id and everything its members target.
+func (a *api) visit(id string) error {
+	if id == "" || a.byID[id] != nil {
+		return nil
+	}
+	ms := a.model.Shape(id)
+	if ms == nil {
+		return fmt.Errorf("codegen: unknown shape %s", id)
+	}
+
+	k, err := kindOf(ms)
+	if err != nil {
+		return err
+	}
+	s := &shape{model: ms, kind: k, name: ms.Name(), prelude: ms.Namespace() == smithymodel.Prelude}
+	a.byID[id] = s
+	for _, mem := range ms.Members {
+		if err := a.visit(mem.Target); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolveMembers fills in the members of every collected shape.
+func (a *api) resolveMembers() error {
+	for _, s := range a.shapes {
+		for _, mm := range s.model.Members {
+			mem, err := a.newMember(s, mm)
+			if err != nil {
+				return err
+			}
+			s.members = append(s.members, mem)
+		}
+	}
+	return nil
+}
+
+func (a *api) newMember(parent *shape, mm *smithymodel.Member) (*member, error) {
+	target := a.byID[mm.Target]
+	if parent.model.Type != "enum" && target.isUnit() {
+		return nil, fmt.Errorf("codegen: %s$%s: members targeting smithy.api#Unit are not supported",
+			parent.model.ID, mm.Name)
+	}
+	traits := a.model.EffectiveTraits(mm)
+
+	mem := &member{
+		model:            mm,
+		parent:           parent,
+		target:           target,
+		name:             mm.Name,
+		wireName:         mm.Name,
+		field:            fieldName(mm.Name),
+		required:         mm.IsRequired(),
+		doc:              traits.Doc(),
+		idempotencyToken: mm.Traits.Has(smithymodel.TraitIdempotencyToken),
+	}
+	if parent.model.Type == "enum" {
+		mem.enumValue = mm.EnumValue()
+		return mem, nil
+	}
+
+	if name, ok := traits.String(smithymodel.TraitJSONName); ok {
+		mem.wireName = name
+	}
+	mem.pointer = isPointer(target, traits)
+	mem.location, mem.locationName = locationOf(mm.Traits)
+	mem.tsFormat = timestampFormat(traits, mem.location)
+	mem.deprecated = deprecation(traits)
+	return mem, nil
+}
+
+// isPointer applies the official client's rule: structures, strings and
+// timestamps are pointers, numbers and booleans too unless the model gives
+// them a zero default; enums, blobs, lists, maps, unions and documents are
+// already nilable or have a usable zero value.
+func isPointer(target *shape, traits smithymodel.Traits) bool {
+	switch {
+	case target.kind == kindStructure, target.kind == kindString, target.kind == kindTimestamp:
+		return true
+	case target.kind.isNumberOrBool():
+		return !hasZeroDefault(target, traits)
+	}
+	return false
+}
+
+// hasZeroDefault reports a default of false or 0, which makes a number or
+// boolean member a plain value.
+func hasZeroDefault(target *shape, traits smithymodel.Traits) bool {
+	if target.prelude && strings.HasPrefix(target.name, "Primitive") {
+		return true
+	}
+
+	var v any
+	if ok, err := traits.Decode(smithymodel.TraitDefault, &v); !ok || err != nil {
+		return false
+	}
+	switch d := v.(type) {
+	case bool:
+		return !d
+	case float64:
+		return d == 0
+	}
+	return false
+}
+
+// locationOf returns where a top-level member is bound in HTTP.
+func locationOf(t smithymodel.Traits) (location, string) {
+	switch {
+	case t.Has(smithymodel.TraitHTTPLabel):
+		return inLabel, ""
+	case t.Has(smithymodel.TraitHTTPQuery):
+		name, _ := t.String(smithymodel.TraitHTTPQuery)
+		return inQuery, name
+	case t.Has(smithymodel.TraitHTTPHeader):
+		name, _ := t.String(smithymodel.TraitHTTPHeader)
+		return inHeader, name
+	case t.Has(smithymodel.TraitHTTPPayload):
+		return inPayload, ""
+	case t.Has(traitHTTPPrefixHeaders), t.Has(traitHTTPQueryParams), t.Has(traitHTTPResponseCode):
+		return inOther, ""
+	}
+	return inBody, ""
+}
+
+// timestampFormat returns the effective format of a timestamp member: its
+// trait, else the restJson1 default for where it travels.
+func timestampFormat(t smithymodel.Traits, loc location) string {
+	if f, ok := t.String(smithymodel.TraitTimestampFormat); ok {
+		return f
+	}
+	switch loc {
+	case inHeader:
+		return "http-date"
+	case inLabel, inQuery:
+		return "date-time"
+	}
+	return "epoch-seconds"
+}
+
+// deprecation returns the deprecated trait's message, or "" when the
+// member is not deprecated.
+func deprecation(t smithymodel.Traits) string {
+	var d struct {
+		Message string `json:"message"`
+		Since   string `json:"since"`
+	}
+	if ok, err := t.Decode(smithymodel.TraitDeprecated, &d); !ok || err != nil {
+		return ""
+	}
+	msg := d.Message
+	if msg == "" {
+		msg = "This member is deprecated."
+	}
+	if d.Since != "" {
+		msg += " (since " + d.Since + ")"
+	}
+	return msg
+}
+
+// resolveOperations builds the operations, sorted by name.
+func (a *api) resolveOperations() error {
+	ops, err := a.model.Operations()
+	if err != nil {
+		return err
+	}
+	for _, mo := range ops {
+		op, err := a.newOperation(mo)
+		if err != nil {
+			return fmt.Errorf("codegen: operation %s: %w", mo.Name(), err)
+		}
+		a.operations = append(a.operations, op)
+	}
+	return nil
+}
+
+func (a *api) newOperation(mo *smithymodel.Shape) (*operation, error) {
+	h, err := mo.HTTPTrait()
+	if err != nil {
+		return nil, err
+	}
+	op := &operation{
+		model:      mo,
+		name:       mo.Name(),
+		doc:        mo.Traits.Doc(),
+		http:       h,
+		hostPrefix: mo.HostPrefix(),
+	}
+
+	if op.input, err = a.ioShape(op, mo.Input, "Input"); err != nil {
+		return nil, err
+	}
+	if op.output, err = a.ioShape(op, mo.Output, "Output"); err != nil {
+		return nil, err
+	}
+	for _, m := range op.input.members {
+		if m.idempotencyToken {
+			op.token = m
+		}
+	}
+	op.paginator, err = a.newPaginator(op)
+	return op, err
+}
+
+// ioShape returns the input or output structure of op. An operation
+// without one gets an empty structure so that every operation has XInput
+// and XOutput types.
+func (a *api) ioShape(op *operation, id, suffix string) (*shape, error) {
+	if id == "" || id == smithymodel.Prelude+"#Unit" {
+		ms := &smithymodel.Shape{
+			ID:     a.namespace + "#" + op.name + suffix,
+			Type:   "structure",
+			Traits: smithymodel.Traits{},
+		}
+		if a.byID[ms.ID] != nil {
+			return nil, fmt.Errorf("shape %s already exists", ms.ID)
+		}
+		s := &shape{model: ms, kind: kindStructure, name: ms.Name()}
+		a.byID[ms.ID] = s
+		a.shapes = append(a.shapes, s)
+		sort.Slice(a.shapes, func(i, j int) bool { return a.shapes[i].model.ID < a.shapes[j].model.ID })
+		id = ms.ID
+	}
+
+	s := a.byID[id]
+	if s.kind != kindStructure {
+		return nil, fmt.Errorf("%s %s is not a structure", suffix, id)
+	}
+	if s.op != nil {
+		return nil, fmt.Errorf("%s is also used by %s", id, s.op.name)
+	}
+	s.op = op
+	return s, nil
+}
+
+// newPaginator reads the paginated trait, whose members must be top-level
+// members of the input and output.
+func (a *api) newPaginator(op *operation) (*paginator, error) {
+	t, ok := op.model.Pagination()
+	if !ok {
+		return nil, nil
+	}
+
+	p := &paginator{
+		inputToken:  op.input.member(t.InputToken),
+		outputToken: op.output.member(t.OutputToken),
+	}
+	if p.inputToken == nil || p.outputToken == nil {
+		return nil, fmt.Errorf("paginated trait names tokens %q/%q that are not top-level members",
+			t.InputToken, t.OutputToken)
+	}
+	if t.PageSize != "" {
+		if p.pageSize = op.input.member(t.PageSize); p.pageSize == nil {
+			return nil, fmt.Errorf("paginated pageSize %q is not an input member", t.PageSize)
+		}
+	}
+	return p, nil
+}
+
+// nameShapes gives every shape its Go type name, package and schema
+// variable, and rejects names that would collide.
+func (a *api) nameShapes() error {
+	for _, s := range a.byID {
+		a.nameShape(s)
+	}
+	return a.checkNames()
+}
+
+func (a *api) nameShape(s *shape) {
+	switch {
+	case s.prelude:
+		s.schema = "smithyprelude." + s.name
+	case s.name == "Service":
+		// schemas.Service is the service schema (see the runtime contract).
+		s.schema = s.name + exported(s.model.Type)
+	default:
+		s.schema = s.name
+	}
+
+	switch {
+	case s.op != nil && s.op.input == s:
+		s.goName, s.pkg = inputTypeName(s.op.name), pkgRoot
+	case s.op != nil && s.op.output == s:
+		s.goName, s.pkg = outputTypeName(s.op.name), pkgRoot
+	case s.kind == kindStructure || s.kind == kindUnion || s.kind == kindEnum:
+		s.goName, s.pkg = typeName(s.name), pkgTypes
+		s.isError = s.model.Traits.Has(smithymodel.TraitError)
+	}
+
+	for _, m := range s.members {
+		m.schema = s.schema + "_" + m.name
+	}
+}
+
+// checkNames reports two shapes with one Go name in the same package, or
+// two shapes with one schema variable.
+func (a *api) checkNames() error {
+	goNames := map[string]string{"UnknownUnionMember": "(generated)"}
+	schemaNames := map[string]string{"Service": a.service.ID}
+	claim := func(names map[string]string, name, owner string) error {
+		if prev, ok := names[name]; ok && prev != owner {
+			return fmt.Errorf("codegen: %s and %s both map to the Go name %s", prev, owner, name)
+		}
+		names[name] = owner
+		return nil
+	}
+
+	for _, s := range a.shapes {
+		if err := claim(schemaNames, s.schema, s.model.ID); err != nil {
+			return err
+		}
+		for _, m := range s.members {
+			if err := claim(schemaNames, m.schema, s.model.ID+"$"+m.name); err != nil {
+				return err
+			}
+		}
+		if s.goName == "" {
+			continue
+		}
+		if err := claim(goNames, fmt.Sprint(s.pkg, ".", s.goName), s.model.ID); err != nil {
+			return err
+		}
+		if s.kind != kindUnion {
+			continue
+		}
+		for _, m := range s.members {
+			key := fmt.Sprint(s.pkg, ".", unionMemberType(s.name, m.name))
+			if err := claim(goNames, key, s.model.ID+"$"+m.name); err != nil {
+				return err
+			}
+		}
+	}
+	for _, op := range a.operations {
+		if err := claim(schemaNames, op.name, op.model.ID); err != nil {
+			return err
+		}
+		if err := claim(schemaNames, "Op"+op.name, op.model.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Trait ids the loader does not name.
+const (
+	traitHTTPPrefixHeaders = "smithy.api#httpPrefixHeaders"
+	traitHTTPQueryParams   = "smithy.api#httpQueryParams"
+	traitHTTPResponseCode  = "smithy.api#httpResponseCode"
+	traitMediaType         = "smithy.api#mediaType"
+	traitStreaming         = "smithy.api#streaming"
+	traitHostLabel         = "smithy.api#hostLabel"
+)

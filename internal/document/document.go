@@ -1,0 +1,138 @@
+// Package document implements the values behind the public document
+// package: a lazy document that wraps a caller's Go value until it is sent,
+// and a decoded document that holds a JSON value read from a response.
+//
+// Both encode with encoding/json and decode with json.Number, so numbers
+// keep every digit (12345678901234567890 and 0.1 round-trip exactly) and
+// Go values use their ordinary `json` struct tags.
+package document
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	smithydocument "github.com/aws/smithy-go/document"
+)
+
+// Interface is a JSON-like value of the Smithy document type: it marshals
+// itself to JSON and unmarshals into a Go value.
+type Interface interface {
+	smithydocument.Marshaler
+	smithydocument.Unmarshaler
+	isSmithyDocument()
+}
+
+// NewLazy returns a document that encodes v when it is marshaled.
+func NewLazy(v any) Interface {
+	return &lazy{value: v}
+}
+
+// NewDecoded returns a document holding a value decoded by smithy-go's JSON
+// deserializer: nil, bool, string, json.Number, []any or map[string]any.
+func NewDecoded(v smithydocument.Value) Interface {
+	return &decoded{value: plain(v)}
+}
+
+// lazy holds a caller's Go value, encoded only when the request is built.
+type lazy struct {
+	value any
+}
+
+func (d *lazy) isSmithyDocument() {}
+
+// MarshalSmithyDocument encodes the wrapped value as JSON.
+func (d *lazy) MarshalSmithyDocument() ([]byte, error) {
+	return Encode(d.value)
+}
+
+// UnmarshalSmithyDocument decodes the wrapped value into target by way of
+// its JSON form, as if it had come back from the service.
+func (d *lazy) UnmarshalSmithyDocument(target any) error {
+	return decodeInto(d.value, target)
+}
+
+// decoded holds a JSON value read from a response.
+type decoded struct {
+	value any
+}
+
+func (d *decoded) isSmithyDocument() {}
+
+// MarshalSmithyDocument encodes the value as JSON, with object keys sorted.
+func (d *decoded) MarshalSmithyDocument() ([]byte, error) {
+	return Encode(d.value)
+}
+
+// UnmarshalSmithyDocument decodes the value into target: a pointer to a
+// map, slice, struct (by its json tags), number, string, bool or interface
+// value. Numbers decoded into an interface value become json.Number.
+func (d *decoded) UnmarshalSmithyDocument(target any) error {
+	return decodeInto(d.value, target)
+}
+
+// Encode returns the JSON encoding of v without HTML escaping and without
+// the trailing newline that json.Encoder adds.
+func Encode(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("document: encode %T: %w", v, err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// decodeInto copies v into target through JSON, keeping exact numbers.
+func decodeInto(v, target any) error {
+	data, err := Encode(v)
+	if err != nil {
+		return err
+	}
+
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(target); err != nil {
+		return fmt.Errorf("document: decode into %T: %w", target, err)
+	}
+	return nil
+}
+
+// plain converts a smithy-go document value to the plain Go values that
+// encoding/json understands. smithy-go's JSON deserializer produces Opaque
+// values; the other cases keep the conversion total.
+func plain(v smithydocument.Value) any {
+	switch vv := v.(type) {
+	case smithydocument.Opaque:
+		return vv.Value
+	case *smithydocument.Opaque:
+		return vv.Value
+	case smithydocument.Boolean:
+		return bool(vv)
+	case smithydocument.String:
+		return string(vv)
+	case smithydocument.Number:
+		return json.Number(vv)
+	case smithydocument.Blob:
+		return []byte(vv)
+	case smithydocument.Timestamp:
+		return time.Time(vv)
+	case smithydocument.Structure:
+		return plain(smithydocument.Map(vv.Members))
+	case smithydocument.List:
+		out := make([]any, len(vv))
+		for i, item := range vv {
+			out[i] = plain(item)
+		}
+		return out
+	case smithydocument.Map:
+		out := make(map[string]any, len(vv))
+		for k, item := range vv {
+			out[k] = plain(item)
+		}
+		return out
+	default:
+		return nil
+	}
+}

@@ -1,0 +1,49 @@
+package serde
+
+import (
+	"fmt"
+
+	smithy "github.com/aws/smithy-go"
+	smithydocument "github.com/aws/smithy-go/document"
+
+	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
+)
+
+// WriteDocument writes a document member. A nil document is written as
+// JSON null (only list elements can be nil; unset members are skipped by
+// the caller).
+//
+// smithy-go writes a document that marshals itself from its
+// MarshalSmithyDocument bytes but drops any error, which would leave the
+// key without a value; validators call CheckDocument first so that a
+// document that cannot be encoded is reported before anything is sent.
+func WriteDocument(s smithy.ShapeSerializer, schema *smithy.Schema, v internaldocument.Interface) {
+	if v == nil {
+		s.WriteNil(schema)
+		return
+	}
+	s.WriteDocument(schema, smithydocument.Opaque{Value: v})
+}
+
+// ReadDocument reads any JSON value as a document. smithy-go keeps numbers
+// as json.Number, so they stay exact.
+func ReadDocument(d smithy.ShapeDeserializer, s *smithy.Schema, v *internaldocument.Interface) error {
+	var value smithydocument.Value
+	if err := d.ReadDocument(s, &value); err != nil {
+		return err
+	}
+	*v = internaldocument.NewDecoded(value)
+	return nil
+}
+
+// CheckDocument reports whether a document can be encoded as JSON. A nil
+// document (an unset member) passes.
+func CheckDocument(v internaldocument.Interface) error {
+	if v == nil {
+		return nil
+	}
+	if _, err := v.MarshalSmithyDocument(); err != nil {
+		return fmt.Errorf("document cannot be encoded as JSON: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package serde
+
+import (
+	"fmt"
+
+	smithy "github.com/aws/smithy-go"
+	smithydocument "github.com/aws/smithy-go/document"
+
+	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
+)
+
+// ReadUnion reads a union: a JSON object in which exactly one member is
+// set. For each key whose value is not null it calls member, which reads
+// the value and reports true when the key names a known member, or returns
+// false without reading anything.
+//
+// Rules, where smithy-go's reader (which drops unknown members without a
+// trace) is not enough:
+//   - null members are ignored;
+//   - two known members are an error;
+//   - a known member wins over an unknown one, whatever their order;
+//   - if only unknown members are present, unknown is called once with the
+//     first one's key and its JSON value.
+//
+// The unknown value is re-encoded from the parsed JSON (object keys sorted,
+// numbers exact, no insignificant space), because smithy-go's
+// ShapeDeserializer does not expose the raw bytes of a value.
+func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
+	member func(key string) (bool, error), unknown func(tag string, value []byte),
+) error {
+	if err := d.ReadMap(s); err != nil {
+		return err
+	}
+
+	var known, tag string
+	var value []byte
+	for {
+		key, more, err := d.ReadMapKey(nil)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+
+		null, err := d.ReadNil(s)
+		if err != nil {
+			return err
+		}
+		if null {
+			continue
+		}
+
+		ok, err := member(key)
+		if err != nil {
+			return err
+		}
+		if ok && known != "" {
+			return fmt.Errorf("union %s has more than one member set: %q and %q",
+				s.ID().Name, known, key)
+		}
+		if ok {
+			known = key
+			continue
+		}
+
+		raw, err := readRawJSON(d, s)
+		if err != nil {
+			return err
+		}
+		if tag == "" {
+			tag, value = key, raw
+		}
+	}
+
+	if known == "" && tag != "" {
+		unknown(tag, value)
+	}
+	return nil
+}
+
+// readRawJSON reads any JSON value and returns its encoding.
+func readRawJSON(d smithy.ShapeDeserializer, s *smithy.Schema) ([]byte, error) {
+	var v smithydocument.Value
+	if err := d.ReadDocument(s, &v); err != nil {
+		return nil, err
+	}
+
+	doc := internaldocument.NewDecoded(v)
+	raw, err := doc.MarshalSmithyDocument()
+	if err != nil {
+		return nil, fmt.Errorf("union %s: re-encode unknown member: %w", s.ID().Name, err)
+	}
+	return raw, nil
+}

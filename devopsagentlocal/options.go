@@ -44,8 +44,9 @@ func WithStateFile(path string) Option {
 	return func(s *settings) { s.options.StatePath = path }
 }
 
-// WithClock replaces the server's clock, for tests that check timestamps.
-// Signatures are checked against it too: sign with the same clock.
+// WithClock replaces the clock that stamps resources (createdAt,
+// updatedAt), for tests that check timestamps. Signatures are still
+// checked against the wall clock.
 func WithClock(now func() time.Time) Option {
 	return func(s *settings) { s.options.Now = now }
 }

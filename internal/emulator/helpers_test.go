@@ -155,7 +155,7 @@ func (e *testEnv) tryCall(method, path string, body any) (int, map[string]any, e
 	}
 	req.Header.Set("Content-Type", "application/json")
 	err = v4.NewSigner().SignHTTP(context.Background(), e.creds, req, sha256Hex(data),
-		"aidevops", "us-east-1", e.clock.Now())
+		"aidevops", "us-east-1", time.Now())
 	if err != nil {
 		return 0, nil, err
 	}
@@ -196,6 +196,12 @@ func (e *testEnv) request(t *testing.T, method, path string, body any) *http.Req
 
 func (e *testEnv) sign(t *testing.T, req *http.Request, creds aws.Credentials) {
 	t.Helper()
+	e.signAt(t, req, creds, time.Now())
+}
+
+// signAt signs req as if at the given time.
+func (e *testEnv) signAt(t *testing.T, req *http.Request, creds aws.Credentials, at time.Time) {
+	t.Helper()
 
 	var data []byte
 	if req.GetBody != nil {
@@ -205,7 +211,7 @@ func (e *testEnv) sign(t *testing.T, req *http.Request, creds aws.Credentials) {
 		require.NoError(t, err)
 	}
 	err := v4.NewSigner().SignHTTP(context.Background(), creds, req, sha256Hex(data),
-		"aidevops", "us-east-1", e.clock.Now())
+		"aidevops", "us-east-1", at)
 	require.NoError(t, err)
 }
 

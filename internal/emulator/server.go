@@ -59,8 +59,9 @@ type Options struct {
 	// MaxBodyBytes limits request bodies; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 
-	// Now is the clock; nil means time.Now. Times are kept to the
-	// millisecond, the precision of the wire formats.
+	// Now is the clock that stamps resources; nil means time.Now. Times
+	// are kept to the millisecond, the precision of the wire formats.
+	// Signature times are checked against the wall clock, not this one.
 	Now func() time.Time
 
 	// NewID makes resource ids; nil means random UUIDs.

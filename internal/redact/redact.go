@@ -88,7 +88,8 @@ func Value(schema *smithy.Schema, v any) any {
 
 	switch schema.Type() {
 	case smithy.ShapeTypeStructure, smithy.ShapeTypeUnion:
-		return redactObject(schema, v, func(key string) *smithy.Schema { return member(schema, key) })
+		memberOf := func(key string) *smithy.Schema { return member(schema, key) }
+		return redactObject(schema, v, memberOf)
 	case smithy.ShapeTypeMap:
 		if IsSensitive(schema.MapKey()) {
 			return Placeholder

@@ -62,10 +62,12 @@ func TestJSON(t *testing.T) {
 		body   string
 		want   string
 	}{
-		{"sensitive target", outer, `{"password":"hunter2","name":"n"}`, `{"name":"n","password":"***"}`},
+		{"sensitive target", outer, `{"password":"hunter2","name":"n"}`,
+			`{"name":"n","password":"***"}`},
 		{"sensitive member", outer, `{"memberSecret":"x"}`, `{"memberSecret":"***"}`},
 		{"json name", outer, `{"Wire":"x","renamed":"y"}`, `{"Wire":"***","renamed":"y"}`},
-		{"nested", outer, `{"inner":{"pin":1234,"label":"l"}}`, `{"inner":{"label":"l","pin":"***"}}`},
+		{"nested", outer, `{"inner":{"pin":1234,"label":"l"}}`,
+			`{"inner":{"label":"l","pin":"***"}}`},
 		{"list", outer, `{"list":["a","b"]}`, `{"list":["***","***"]}`},
 		{"map values", outer, `{"map":{"k1":"a","k2":"b"}}`, `{"map":{"k1":"***","k2":"***"}}`},
 		{"map keys", outer, `{"keys":{"k1":"a"}}`, `{"keys":"***"}`},

@@ -1,0 +1,42 @@
+package devopsagent
+
+// This file holds the Initialize middleware that fills an operation's
+// idempotency token when the caller left it nil.
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/smithy-go/middleware"
+)
+
+// idempotencyToken is the Initialize middleware that fills the token. It
+// runs once per call, before the retry loop, so every attempt of a call
+// carries the same token while separate calls get different ones. The
+// operation's fill function works on a copy: the caller's input is never
+// changed.
+type idempotencyToken struct {
+	fill     func(input any, newToken func() (string, error)) (any, error)
+	provider IdempotencyTokenProvider
+}
+
+// ID identifies the middleware in the stack.
+func (*idempotencyToken) ID() string { return "OperationIdempotencyTokenAutoFill" }
+
+// HandleInitialize replaces the input with one whose token is set.
+func (m *idempotencyToken) HandleInitialize(
+	ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler,
+) (middleware.InitializeOutput, middleware.Metadata, error) {
+	if m.provider == nil {
+		return next.HandleInitialize(ctx, in)
+	}
+
+	params, err := m.fill(in.Parameters, m.provider.GetIdempotencyToken)
+	if err != nil {
+		return middleware.InitializeOutput{}, middleware.Metadata{},
+			fmt.Errorf("fill idempotency token: %w", err)
+	}
+
+	in.Parameters = params
+	return next.HandleInitialize(ctx, in)
+}

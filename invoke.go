@@ -1,0 +1,187 @@
+package devopsagent
+
+// This file holds invokeOperation, which every generated operation method
+// calls: it applies the per-call options, builds the call's middleware
+// stack from the operation descriptor (operation.go) and runs it.
+//
+// The stack, step by step:
+//
+//	Initialize  idempotency token fill, input validation
+//	Serialize   restJson1 request encoding
+//	Build       client request ID, User-Agent, recursion detection
+//	Finalize    retry loop, then per attempt: endpoint resolution, host
+//	            prefix, payload hash, SigV4 signing
+//	Deserialize raw response and request ID into metadata, error
+//	            wrapping, restJson1 decoding, response timing, logging
+
+import (
+	"context"
+
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// invokeOperation sends one call of op with params and returns the
+// decoded output and the call's metadata. Errors are wrapped in a
+// *smithy.OperationError naming the service and operation.
+func (c *Client) invokeOperation(
+	ctx context.Context, op *operation, params smithy.Serializable, optFns []func(*Options),
+) (result any, metadata middleware.Metadata, err error) {
+	options := c.callOptions(optFns)
+	ctx = operationContext(ctx, options, op.name)
+
+	stack := middleware.NewStack(op.name, smithyhttp.NewStackRequest)
+	if err := c.buildStack(stack, op, options); err != nil {
+		return nil, metadata, operationError(op, err)
+	}
+
+	transport := smithyhttp.NewClientHandlerWithOptions(options.HTTPClient)
+	handler := middleware.DecorateHandler(transport, stack)
+	result, metadata, err = handler.Handle(ctx, params)
+	if err != nil {
+		return nil, metadata, operationError(op, err)
+	}
+	return result, metadata, nil
+}
+
+// operationError wraps err with the service and operation names.
+func operationError(op *operation, err error) error {
+	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op.name, Err: err}
+}
+
+// callOptions returns the client's options adjusted by the call's optFns.
+func (c *Client) callOptions(optFns []func(*Options)) Options {
+	options := c.options.Copy()
+	for _, fn := range optFns {
+		fn(&options)
+	}
+	finalizeCallOptions(&options, c.options)
+	return options
+}
+
+// operationContext stores what the SDK middlewares read from the context:
+// service and operation names, logger and region.
+func operationContext(ctx context.Context, o Options, name string) context.Context {
+	ctx = middleware.ClearStackValues(ctx)
+	ctx = middleware.WithServiceID(ctx, ServiceID)
+	ctx = middleware.WithOperationName(ctx, name)
+	ctx = middleware.SetLogger(ctx, o.Logger)
+
+	ctx = awsmiddleware.SetServiceID(ctx, ServiceID)
+	ctx = awsmiddleware.SetOperationName(ctx, name)
+	return awsmiddleware.SetRegion(ctx, o.Region)
+}
+
+// buildStack adds every middleware of a call, then the caller's
+// APIOptions, which may rearrange them.
+func (c *Client) buildStack(stack *middleware.Stack, op *operation, o Options) error {
+	steps := []func(*middleware.Stack, *operation, Options) error{
+		c.addInitialize,
+		c.addSerialize,
+		addBuild,
+		c.addFinalize,
+		c.addDeserialize,
+	}
+	for _, add := range steps {
+		if err := add(stack, op, o); err != nil {
+			return err
+		}
+	}
+
+	for _, fn := range o.APIOptions {
+		if err := fn(stack); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addInitialize adds the token fill and validation, in that order.
+func (c *Client) addInitialize(stack *middleware.Stack, op *operation, o Options) error {
+	if op.withIdempotencyToken != nil {
+		fill := &idempotencyToken{
+			fill:     op.withIdempotencyToken,
+			provider: o.IdempotencyTokenProvider,
+		}
+		if err := stack.Initialize.Add(fill, middleware.After); err != nil {
+			return err
+		}
+	}
+	if op.validate != nil {
+		return stack.Initialize.Add(&validateInput{validate: op.validate}, middleware.After)
+	}
+	return nil
+}
+
+// addSerialize adds the restJson1 request encoder.
+func (c *Client) addSerialize(stack *middleware.Stack, op *operation, _ Options) error {
+	serialize := &serializeRequest{protocol: c.protocol, schema: op.schema}
+	return stack.Serialize.Add(serialize, middleware.After)
+}
+
+// addBuild adds the invocation ID, User-Agent and recursion detection
+// headers.
+func addBuild(stack *middleware.Stack, _ *operation, o Options) error {
+	if err := awsmiddleware.AddClientRequestIDMiddleware(stack); err != nil {
+		return err
+	}
+	agent := awsmiddleware.AddSDKAgentKeyValue(awsmiddleware.FrameworkMetadata,
+		moduleName, moduleVersion)
+	if err := agent(stack); err != nil {
+		return err
+	}
+	if o.AppID != "" {
+		app := awsmiddleware.AddSDKAgentKey(awsmiddleware.ApplicationIdentifier, o.AppID)
+		if err := app(stack); err != nil {
+			return err
+		}
+	}
+	return awsmiddleware.AddRecursionDetection(stack)
+}
+
+// addFinalize adds the retry loop and, inside it, what each attempt
+// repeats: endpoint, host prefix, payload hash and signature.
+func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o Options) error {
+	attempt := retry.NewAttemptMiddleware(o.Retryer, smithyhttp.RequestCloner,
+		func(a *retry.Attempt) {
+			a.LogAttempts = o.ClientLogMode.IsRetries()
+			a.ClientSkew = c.clockOffset
+		})
+
+	for _, m := range []middleware.FinalizeMiddleware{
+		attempt,
+		&resolveEndpoint{options: o},
+		&hostPrefix{prefix: op.hostPrefix, disabled: o.DisableHostPrefix},
+		&v4.ComputePayloadSHA256{},
+		&signRequest{options: o, clockOffset: c.clockOffset},
+	} {
+		if err := stack.Finalize.Add(m, middleware.After); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addDeserialize adds the response handling, outermost first: the
+// logger is added last and so sees the raw response first.
+func (c *Client) addDeserialize(stack *middleware.Stack, op *operation, o Options) error {
+	errs := errorDecoder{protocol: c.protocol, types: c.errorTypes}
+	for _, m := range []middleware.DeserializeMiddleware{
+		&awsmiddleware.AddRawResponse{},
+		&awshttp.ResponseErrorWrapper{},
+		&recordRequestID{},
+		&deserializeResponse{protocol: c.protocol, op: op, errors: errs},
+		&awsmiddleware.RecordResponseTiming{},
+		&logHTTP{mode: o.ClientLogMode, op: op, errors: errs},
+	} {
+		if err := stack.Deserialize.Add(m, middleware.After); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,217 @@
+package devopsagent
+
+// This file holds the client configuration: Options, the small interfaces
+// its fields use, functional-option helpers, and how New fills in the
+// defaults of unset fields. Building Options from an aws.Config lives in
+// config.go.
+
+import (
+	"context"
+	cryptorand "crypto/rand"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	smithyrand "github.com/aws/smithy-go/rand"
+)
+
+// Options configure a Client. The zero value is usable: New fills in a
+// default HTTP client, retryer, signer, endpoint resolver, logger and
+// idempotency token provider. Region and Credentials have no default.
+type Options struct {
+	// Region is the AWS Region requests are sent to and signed for.
+	Region string
+
+	// Credentials provide the keys requests are signed with. New wraps
+	// them in an aws.CredentialsCache unless they already are one. With
+	// aws.AnonymousCredentials requests are sent unsigned; with nil every
+	// call fails before sending.
+	Credentials aws.CredentialsProvider
+
+	// HTTPClient sends the requests. Defaults to an
+	// awshttp.BuildableClient.
+	HTTPClient HTTPClient
+
+	// Retryer decides whether and when a failed attempt is retried. When
+	// nil, New builds one from RetryMode and RetryMaxAttempts.
+	Retryer aws.Retryer
+
+	// RetryMaxAttempts caps the attempts per call, the first included.
+	// Zero keeps the retryer's own limit. A per-call value that differs
+	// from the client's wraps the retryer for that call only.
+	RetryMaxAttempts int
+
+	// RetryMode picks the default retryer when Retryer is nil: standard
+	// (the default) or adaptive.
+	RetryMode aws.RetryMode
+
+	// BaseEndpoint, when set, replaces the regional endpoint, path
+	// included. The operation's host prefix is still added unless
+	// DisableHostPrefix is set.
+	BaseEndpoint *string
+
+	// EndpointResolverV2 turns endpoint parameters into an endpoint.
+	// Defaults to NewDefaultEndpointResolverV2().
+	EndpointResolverV2 EndpointResolverV2
+
+	// EndpointOptions adjust endpoint resolution (FIPS, plain HTTP).
+	EndpointOptions EndpointResolverOptions
+
+	// DisableHostPrefix stops the client from putting the operation's
+	// "cp." or "dp." host prefix in front of the endpoint host. Set it
+	// for local endpoints such as http://127.0.0.1:8080, whose prefixed
+	// name would not resolve.
+	DisableHostPrefix bool
+
+	// APIOptions edit the middleware stack of every call.
+	APIOptions []func(*middleware.Stack) error
+
+	// Logger receives the log lines ClientLogMode asks for. Defaults to
+	// logging.Nop.
+	Logger logging.Logger
+
+	// ClientLogMode selects what is logged: retries, signing, requests
+	// and responses with or without bodies. Members the model marks
+	// sensitive and credential headers are redacted.
+	ClientLogMode aws.ClientLogMode
+
+	// IdempotencyTokenProvider makes the tokens filled into idempotency
+	// token members the caller left nil. Defaults to random UUID v4
+	// tokens.
+	IdempotencyTokenProvider IdempotencyTokenProvider
+
+	// AppID is an application name added to the User-Agent header.
+	AppID string
+
+	// HTTPSignerV4 signs requests with SigV4. Defaults to v4.NewSigner().
+	HTTPSignerV4 HTTPSignerV4
+}
+
+// HTTPClient sends an HTTP request; *http.Client satisfies it.
+type HTTPClient interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// HTTPSignerV4 signs an HTTP request with AWS Signature Version 4;
+// *v4.Signer satisfies it.
+type HTTPSignerV4 interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request,
+		payloadHash string, service string, region string, signingTime time.Time,
+		optFns ...func(*v4.SignerOptions)) error
+}
+
+// IdempotencyTokenProvider returns a new idempotency token for each call.
+type IdempotencyTokenProvider interface {
+	GetIdempotencyToken() (string, error)
+}
+
+// Copy returns a copy of o whose APIOptions slice can be appended to
+// without changing o.
+func (o Options) Copy() Options {
+	to := o
+	to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
+	copy(to.APIOptions, o.APIOptions)
+	return to
+}
+
+// WithAPIOptions returns a functional option that appends optFns to
+// Options.APIOptions.
+func WithAPIOptions(optFns ...func(*middleware.Stack) error) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, optFns...)
+	}
+}
+
+// WithEndpointResolverV2 returns a functional option that sets
+// Options.EndpointResolverV2.
+func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolverV2 = v
+	}
+}
+
+// resolveDefaults fills every unset field that has a default and caches
+// the credentials.
+func resolveDefaults(o *Options) {
+	fillDefaults(o)
+	resolveRetryer(o)
+	resolveCredentials(o)
+}
+
+// fillDefaults sets the unset fields whose default is a plain value.
+func fillDefaults(o *Options) {
+	if o.Logger == nil {
+		o.Logger = logging.Nop{}
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = awshttp.NewBuildableClient()
+	}
+	if o.HTTPSignerV4 == nil {
+		o.HTTPSignerV4 = v4.NewSigner()
+	}
+	if o.EndpointResolverV2 == nil {
+		o.EndpointResolverV2 = NewDefaultEndpointResolverV2()
+	}
+	if o.IdempotencyTokenProvider == nil {
+		o.IdempotencyTokenProvider = smithyrand.NewUUIDIdempotencyToken(cryptorand.Reader)
+	}
+}
+
+// resolveRetryer builds the default retryer from RetryMode and
+// RetryMaxAttempts, or caps a caller's retryer at RetryMaxAttempts.
+func resolveRetryer(o *Options) {
+	if o.Retryer != nil {
+		if o.RetryMaxAttempts != 0 {
+			o.Retryer = retry.AddWithMaxAttempts(o.Retryer, o.RetryMaxAttempts)
+		}
+		return
+	}
+
+	withMax := func(so *retry.StandardOptions) {
+		if o.RetryMaxAttempts != 0 {
+			so.MaxAttempts = o.RetryMaxAttempts
+		}
+	}
+	if o.RetryMode == aws.RetryModeAdaptive {
+		o.Retryer = retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+			ao.StandardOptions = append(ao.StandardOptions, withMax)
+		})
+		return
+	}
+	if o.RetryMode == "" {
+		o.RetryMode = aws.RetryModeStandard
+	}
+	o.Retryer = retry.NewStandard(withMax)
+}
+
+// resolveCredentials caches the credentials provider so that credentials
+// are retrieved once until they expire, not on every signing.
+func resolveCredentials(o *Options) {
+	if o.Credentials == nil ||
+		aws.IsCredentialsProvider(o.Credentials, (*aws.AnonymousCredentials)(nil)) {
+		return
+	}
+	if _, cached := o.Credentials.(*aws.CredentialsCache); cached {
+		return
+	}
+	o.Credentials = aws.NewCredentialsCache(o.Credentials)
+}
+
+// finalizeCallOptions prepares the options of one call: a field the
+// call's optFns cleared gets its default again, and the retryer is capped
+// when the call's RetryMaxAttempts differs from the client's.
+func finalizeCallOptions(o *Options, client Options) {
+	fillDefaults(o)
+
+	switch {
+	case o.Retryer == nil:
+		resolveRetryer(o)
+	case o.RetryMaxAttempts != 0 && o.RetryMaxAttempts != client.RetryMaxAttempts:
+		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, o.RetryMaxAttempts)
+	}
+}

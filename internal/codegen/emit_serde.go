@@ -2,6 +2,7 @@ package codegen
 
 import (
 	"sort"
+	"strings"
 )
 
 // This file emits serializers and deserializers: the Serialize and
@@ -26,6 +27,11 @@ type structSerde struct {
 	Schema string
 	Writes []string // one statement per member, in member-name order
 	Reads  []readCase
+
+	// Values names the type that holds the optional scalars of a decoded
+	// value, when there are at least two; "" otherwise.
+	Values      string
+	ValueFields []fieldView
 }
 
 type readCase struct {
@@ -156,11 +162,34 @@ func structSerdeOf(s *shape) structSerde {
 	v := structSerde{Name: s.goName, Shape: s.name, Schema: "schemas." + s.schema}
 	members := append([]*member(nil), s.members...)
 	sort.Slice(members, func(i, j int) bool { return members[i].name < members[j].name })
+
+	var scalars []*member
+	for _, m := range members {
+		if isScalarPointer(m) {
+			scalars = append(scalars, m)
+		}
+	}
+	if len(scalars) >= 2 {
+		v.Values = lowerFirst(s.goName) + "Values"
+		for _, m := range scalars {
+			v.ValueFields = append(v.ValueFields, fieldView{Name: m.field, Type: goType(m.target, s.pkg)})
+		}
+	}
+
 	for _, m := range members {
 		v.Writes = append(v.Writes, writeMember(m))
-		v.Reads = append(v.Reads, readCase{Schema: schemaRef(m), Body: readMember(m, s.pkg)})
+		v.Reads = append(v.Reads, readCase{Schema: schemaRef(m), Body: readMember(m, s.pkg, v.Values != "")})
 	}
 	return v
+}
+
+// isScalarPointer reports members decoded into a pointer to a scalar.
+func isScalarPointer(m *member) bool {
+	return m.pointer && m.target.kind != kindStructure
+}
+
+func lowerFirst(name string) string {
+	return strings.ToLower(name[:1]) + name[1:]
 }
 
 func unionSerdeOf(s *shape, p pkg) unionSerde {

@@ -72,12 +72,15 @@ func readInto(m *member, ptr string) string {
 }
 
 // readMember returns the statements of the switch case that reads
-// structure member m into v.
-func readMember(m *member, from pkg) string {
+// structure member m into v. With values, optional scalars point into the
+// struct's values block instead of a fresh allocation each.
+func readMember(m *member, from pkg, values bool) string {
 	field := "v." + m.field
 	switch {
 	case m.target.kind == kindStructure:
 		return fmt.Sprintf("%s = &%s{}\nreturn %s", field, goType(m.target, from), readInto(m, field))
+	case m.pointer && values:
+		return fmt.Sprintf("%s = &values.%s\nreturn %s", field, m.field, readInto(m, field))
 	case m.pointer:
 		return fmt.Sprintf("%s = new(%s)\nreturn %s", field, goType(m.target, from), readInto(m, field))
 	}

@@ -29,11 +29,6 @@ func NewLazy(v any) Interface {
 	return &lazy{value: v}
 }
 
-// NewDecoded returns a document holding a value decoded by smithy-go's JSON
-// deserializer: nil, bool, string, json.Number, []any or map[string]any.
-func NewDecoded(v smithydocument.Value) Interface {
-	return &decoded{value: plain(v)}
-}
 
 // lazy holds a caller's Go value, encoded only when the request is built.
 type lazy struct {
@@ -53,23 +48,26 @@ func (d *lazy) UnmarshalSmithyDocument(target any) error {
 	return decodeInto(d.value, target)
 }
 
-// decoded holds a JSON value read from a response.
-type decoded struct {
-	value any
+// Decoded is a document read from a response. Value is what smithy-go's
+// JSON deserializer produced (an Opaque holding nil, bool, string,
+// json.Number, []any or map[string]any); a deserializer reads straight
+// into it, so a decoded document costs one allocation of its own.
+type Decoded struct {
+	Value smithydocument.Value
 }
 
-func (d *decoded) isSmithyDocument() {}
+func (d *Decoded) isSmithyDocument() {}
 
 // MarshalSmithyDocument encodes the value as JSON, with object keys sorted.
-func (d *decoded) MarshalSmithyDocument() ([]byte, error) {
-	return Encode(d.value)
+func (d *Decoded) MarshalSmithyDocument() ([]byte, error) {
+	return Encode(plain(d.Value))
 }
 
 // UnmarshalSmithyDocument decodes the value into target: a pointer to a
 // map, slice, struct (by its json tags), number, string, bool or interface
 // value. Numbers decoded into an interface value become json.Number.
-func (d *decoded) UnmarshalSmithyDocument(target any) error {
-	return decodeInto(d.value, target)
+func (d *Decoded) UnmarshalSmithyDocument(target any) error {
+	return decodeInto(plain(d.Value), target)
 }
 
 // Encode returns the JSON encoding of v without HTML escaping and without

@@ -28,11 +28,11 @@ func WriteDocument(s smithy.ShapeSerializer, schema *smithy.Schema, v internaldo
 // ReadDocument reads any JSON value as a document. smithy-go keeps numbers
 // as json.Number, so they stay exact.
 func ReadDocument(d smithy.ShapeDeserializer, s *smithy.Schema, v *internaldocument.Interface) error {
-	var value smithydocument.Value
-	if err := d.ReadDocument(s, &value); err != nil {
+	doc := &internaldocument.Decoded{}
+	if err := d.ReadDocument(s, &doc.Value); err != nil {
 		return err
 	}
-	*v = internaldocument.NewDecoded(value)
+	*v = doc
 	return nil
 }
 

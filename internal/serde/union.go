@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	smithy "github.com/aws/smithy-go"
-	smithydocument "github.com/aws/smithy-go/document"
 
 	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
 )
@@ -57,7 +56,7 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 		}
 		if ok && known != "" {
 			return fmt.Errorf("union %s has more than one member set: %q and %q",
-				s.ID().Name, known, key)
+				shapeName(s), known, key)
 		}
 		if ok {
 			known = key
@@ -81,15 +80,23 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 
 // readRawJSON reads any JSON value and returns its encoding.
 func readRawJSON(d smithy.ShapeDeserializer, s *smithy.Schema) ([]byte, error) {
-	var v smithydocument.Value
-	if err := d.ReadDocument(s, &v); err != nil {
+	doc := &internaldocument.Decoded{}
+	if err := d.ReadDocument(s, &doc.Value); err != nil {
 		return nil, err
 	}
 
-	doc := internaldocument.NewDecoded(v)
 	raw, err := doc.MarshalSmithyDocument()
 	if err != nil {
-		return nil, fmt.Errorf("union %s: re-encode unknown member: %w", s.ID().Name, err)
+		return nil, fmt.Errorf("union %s: re-encode unknown member: %w", shapeName(s), err)
 	}
 	return raw, nil
+}
+
+// shapeName returns the name of the shape s describes; a member schema
+// names its target.
+func shapeName(s *smithy.Schema) string {
+	if s.MemberName() != "" {
+		return s.TargetID().Name
+	}
+	return s.ID().Name
 }

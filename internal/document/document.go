@@ -29,7 +29,6 @@ func NewLazy(v any) Interface {
 	return &lazy{value: v}
 }
 
-
 // lazy holds a caller's Go value, encoded only when the request is built.
 type lazy struct {
 	value any

@@ -35,7 +35,7 @@ var (
 	choiceText   = unionSchema.AddMember("text", smithyprelude.String)
 	choiceNumber = unionSchema.AddMember("number", smithyprelude.Integer)
 	listMember   = listSchema.AddMember("member", smithyprelude.String)
-	mapKey       = mapSchema.AddMember("key", smithyprelude.String)
+	_            = mapSchema.AddMember("key", smithyprelude.String)
 	mapValue     = mapSchema.AddMember("value", smithyprelude.Integer)
 
 	holderChoice = holderSchema.AddMember("choice", unionSchema)

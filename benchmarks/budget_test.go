@@ -1,0 +1,93 @@
+// This file holds TestAllocationBudget: the only check on performance that
+// runs in CI. It counts allocations, never time, so it is stable on a busy
+// machine; the limits live in budget.json beside this file.
+
+package benchmarks
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/stretchr/testify/require"
+
+	ours "github.com/devopsagent-go/devopsagent"
+	"github.com/devopsagent-go/devopsagent/benchmarks/clientdecode"
+	"github.com/devopsagent-go/devopsagent/benchmarks/fixtures"
+)
+
+// budget is the content of budget.json.
+type budget struct {
+	// Note says where the numbers come from.
+	Note string `json:"note"`
+
+	// TargetAllocsPerTask is the goal from the performance issue; it is
+	// reported, not enforced, while the measured budget is above it.
+	TargetAllocsPerTask float64 `json:"targetAllocsPerTask"`
+
+	// MaxAllocsPerOp maps a check name to the most allocations one run
+	// of it may make.
+	MaxAllocsPerOp map[string]float64 `json:"maxAllocsPerOp"`
+}
+
+// loadBudget reads budget.json.
+func loadBudget(t *testing.T) budget {
+	t.Helper()
+
+	raw, err := os.ReadFile("budget.json")
+	require.NoError(t, err, "read budget.json")
+
+	var b budget
+	require.NoError(t, json.Unmarshal(raw, &b), "parse budget.json")
+	return b
+}
+
+// TestAllocationBudget fails when decoding the 1000-task page, alone or as a
+// whole ListBacklogTasks call, allocates more than budget.json allows.
+func TestAllocationBudget(t *testing.T) {
+	limits := loadBudget(t)
+
+	tests := []struct {
+		name string
+		run  func(t *testing.T) func()
+	}{
+		{name: "DecodeTasks1000", run: decodeTasksOnce},
+		{name: "ListBacklogTasks1000", run: listTasksOnce},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			limit, ok := limits.MaxAllocsPerOp[tt.name]
+			require.True(t, ok, "budget.json has no maxAllocsPerOp.%s", tt.name)
+
+			got := testing.AllocsPerRun(5, tt.run(t))
+			perTask := got / fixtures.PageTasks
+			t.Logf("%s: %.0f allocs/op, %.1f allocs/task (target %.0f)",
+				tt.name, got, perTask, limits.TargetAllocsPerTask)
+			require.LessOrEqual(t, got, limit,
+				"%s allocates %.0f per op (%.1f per task); budget.json allows %.0f",
+				tt.name, got, perTask, limit)
+		})
+	}
+}
+
+// decodeTasksOnce returns one decode of the task page through the protocol.
+func decodeTasksOnce(t *testing.T) func() {
+	dec := clientdecode.New()
+	return func() {
+		out, err := dec.ListBacklogTasks(tasksPage)
+		require.NoError(t, checkTasks(len(outTasks(out)), err))
+	}
+}
+
+// listTasksOnce returns one whole ListBacklogTasks call against the stub.
+func listTasksOnce(t *testing.T) func() {
+	client := newOurs(http.StatusOK, tasksPage)
+	in := &ours.ListBacklogTasksInput{AgentSpaceId: aws.String(fixtures.AgentSpaceID)}
+	return func() {
+		out, err := client.ListBacklogTasks(context.Background(), in)
+		require.NoError(t, checkTasks(len(outTasks(out)), err))
+	}
+}

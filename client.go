@@ -16,6 +16,8 @@ import (
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/transport/http/protocol/restjson1"
+
+	"github.com/devopsagent-go/devopsagent/internal/schemas"
 )
 
 // ServiceID is the SDK identifier of the service.
@@ -57,7 +59,7 @@ func New(options Options, optFns ...func(*Options)) *Client {
 
 	return &Client{
 		options:     options,
-		protocol:    restjson1.New(nil),
+		protocol:    restjson1.New(schemas.Service),
 		errorTypes:  typeRegistry,
 		clockOffset: new(atomic.Int64),
 	}

@@ -97,9 +97,17 @@ func (f *fakeService) received() []recorded {
 	return append([]recorded(nil), f.requests...)
 }
 
-// client returns a client for the fake service: no host prefix, static
-// credentials, retries without delay, the test error registry.
+// client returns a client of the test operation for the fake service:
+// apiClient with the test error registry.
 func (f *fakeService) client(optFns ...func(*Options)) *Client {
+	c := f.apiClient(optFns...)
+	c.errorTypes = testTypes
+	return c
+}
+
+// apiClient returns a client for the fake service: no host prefix,
+// static credentials, retries without delay.
+func (f *fakeService) apiClient(optFns ...func(*Options)) *Client {
 	opts := Options{
 		Region:            "us-east-1",
 		Credentials:       testCreds,
@@ -107,9 +115,7 @@ func (f *fakeService) client(optFns ...func(*Options)) *Client {
 		DisableHostPrefix: true,
 		Retryer:           noDelayRetryer(3),
 	}
-	c := New(opts, optFns...)
-	c.errorTypes = testTypes
-	return c
+	return New(opts, optFns...)
 }
 
 // noDelayRetryer is the standard retryer without backoff or retry quota.

@@ -83,7 +83,7 @@ func (m *logHTTP) formatRequest(req *smithyhttp.Request) string {
 
 	if m.mode.IsRequestWithBody() {
 		b.WriteString("\n")
-		b.Write(redact.JSON(m.op.schema.Input, requestBody(req)))
+		b.Write(redact.JSON(m.op.schema.Input, peekRequestBody(req)))
 	}
 	return b.String()
 }
@@ -119,9 +119,9 @@ func (m *logHTTP) responseSchema(resp *smithyhttp.Response, body []byte) *smithy
 	return nil
 }
 
-// requestBody returns a copy of the request body, rewinding the stream.
+// peekRequestBody returns a copy of the request body, rewinding the stream.
 // A stream that cannot be rewound is not read.
-func requestBody(req *smithyhttp.Request) []byte {
+func peekRequestBody(req *smithyhttp.Request) []byte {
 	stream := req.GetStream()
 	if stream == nil || !req.IsStreamSeekable() {
 		return nil

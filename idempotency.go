@@ -27,10 +27,6 @@ func (*idempotencyToken) ID() string { return "OperationIdempotencyTokenAutoFill
 func (m *idempotencyToken) HandleInitialize(
 	ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler,
 ) (middleware.InitializeOutput, middleware.Metadata, error) {
-	if m.provider == nil {
-		return next.HandleInitialize(ctx, in)
-	}
-
 	params, err := m.fill(in.Parameters, m.provider.GetIdempotencyToken)
 	if err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{},

@@ -23,6 +23,10 @@ import (
 // Options configure a Client. The zero value is usable: New fills in a
 // default HTTP client, retryer, signer, endpoint resolver, logger and
 // idempotency token provider. Region and Credentials have no default.
+//
+// TODO: the official client's TracerProvider, MeterProvider,
+// Interceptors, AuthSchemes, DefaultsMode and legacy EndpointResolver
+// fields are missing; code that sets them does not compile against us.
 type Options struct {
 	// Region is the AWS Region requests are sent to and signed for.
 	Region string
@@ -191,6 +195,9 @@ func resolveRetryer(o *Options) {
 
 // resolveCredentials caches the credentials provider so that credentials
 // are retrieved once until they expire, not on every signing.
+//
+// TODO: credentials set by a call's optFns are used uncached, since a
+// cache made per call would be thrown away with the call.
 func resolveCredentials(o *Options) {
 	if o.Credentials == nil ||
 		aws.IsCredentialsProvider(o.Credentials, (*aws.AnonymousCredentials)(nil)) {

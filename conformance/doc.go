@@ -1,0 +1,20 @@
+// Package conformance checks that this module's DevOps Agent client sends
+// and decodes exactly what the official aws-sdk-go-v2 client v1.5.2 does.
+//
+// It is a separate, test-only module so the official client never becomes
+// a dependency of the main module. Everything lives in _test.go files:
+//
+//   - harness_test.go: the recording transport and the two clients
+//   - registry_test.go: union member types the converter must know
+//   - inputs_test.go: request inputs, stated once in our types
+//   - requests_test.go, sigv4_test.go: what goes on the wire
+//   - responses_test.go, errors_test.go: what comes back
+//   - differences_test.go: where we deliberately behave better
+//   - assets_test.go, additions_test.go: members and operations that are
+//     newer than v1.5.2, checked against shared/spec/facts.md instead
+//   - paginators_test.go: page-by-page request sequences
+//   - emulator_test.go: the official client against devopsagentlocal
+//
+// The generic reflection helpers (conversion between the two type
+// universes, comparable trees of decoded values) live in internal/mirror.
+package conformance

@@ -1,0 +1,85 @@
+package conformance
+
+// How two captured requests are compared: the parts of a request that
+// carry the API call (method, host, escaped path, query, Content-Type and
+// body), reduced to one comparable value.
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// wireForm is the API-relevant part of a request.
+type wireForm struct {
+	Method      string
+	Host        string // URL host; the Host header must agree
+	Path        string // escaped, as on the request line
+	Query       string // raw, as on the request line
+	ContentType string // "" when the header is absent
+	Body        string
+}
+
+// wireOf extracts the wire form of a captured request. With canonical
+// set, the body is re-encoded with every object's keys sorted: Go ranges
+// over maps in random order, so a body holding a map with more than one
+// entry has no single expected byte form (facts.md §H.4).
+func wireOf(t *testing.T, c captured, canonical bool) wireForm {
+	t.Helper()
+
+	if c.req.Host != "" {
+		require.Equal(t, c.req.URL.Host, c.req.Host, "Host header vs URL host")
+	}
+
+	body := string(c.body)
+	if canonical && len(c.body) > 0 {
+		body = canonicalJSON(t, c.body)
+	}
+
+	return wireForm{
+		Method:      c.req.Method,
+		Host:        c.req.URL.Host,
+		Path:        c.req.URL.EscapedPath(),
+		Query:       c.req.URL.RawQuery,
+		ContentType: c.req.Header.Get("Content-Type"),
+		Body:        body,
+	}
+}
+
+// canonicalJSON re-encodes a JSON document with object keys sorted and
+// numbers kept verbatim.
+func canonicalJSON(t *testing.T, raw []byte) string {
+	t.Helper()
+
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	require.NoError(t, dec.Decode(&v), "body is JSON: %s", raw)
+
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(v))
+	return string(bytes.TrimSuffix(out.Bytes(), []byte("\n")))
+}
+
+// assertSameRequests checks that both clients sent the same sequence of
+// requests and returns our wire forms for further checks.
+func assertSameRequests(t *testing.T, theirs, mine []captured, canonical bool) []wireForm {
+	t.Helper()
+
+	want := make([]wireForm, len(theirs))
+	for i, c := range theirs {
+		want[i] = wireOf(t, c, canonical)
+	}
+	got := make([]wireForm, len(mine))
+	for i, c := range mine {
+		got[i] = wireOf(t, c, canonical)
+	}
+
+	assert.Equal(t, want, got, "requests: official (expected) vs ours (actual)")
+	return got
+}

@@ -4,13 +4,19 @@
 //
 //	func TestTriage(t *testing.T) {
 //		srv := devopsagentlocal.Start(t)
-//		// point a client at srv.URL() with srv.Credentials()
+//		client := srv.Client()
+//		out, err := client.CreateBacklogTask(ctx, &devopsagent.CreateBacklogTaskInput{
+//			AgentSpaceId: aws.String(devopsagentlocal.DefaultAgentSpaceID),
+//			...
+//		})
 //	}
 //
 // The server listens on a random loopback port and speaks the service's
 // restJson1 protocol for the 13 operations the client supports. Every
 // request must be SigV4 signed; the server verifies signatures against
-// the credentials Credentials returns. It starts with one agent space
+// the credentials Credentials returns, which Client's clients use. Other
+// SDKs can reach it at URL() with those credentials, region us-east-1 and
+// host prefixes turned off. It starts with one agent space
 // (DefaultAgentSpaceID unless WithAgentSpace says otherwise); AddAgentSpace
 // and AddService seed more, and CompleteOAuth finishes a registration that
 // RegisterService left waiting for a browser.

@@ -24,6 +24,7 @@ import (
 // The unknown value is re-encoded from the parsed JSON (object keys sorted,
 // numbers exact, no insignificant space), because smithy-go's
 // ShapeDeserializer does not expose the raw bytes of a value.
+// TODO: keep the member's bytes as sent once the reader exposes them.
 func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 	member func(key string) (bool, error), unknown func(tag string, value []byte),
 ) error {

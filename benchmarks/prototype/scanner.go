@@ -1,7 +1,7 @@
-// Package prototype is an experiment, not part of the client: a hand-written
-// decoder of the ListBacklogTasks response into our own types, measured
-// beside the real client to learn what decoding outside smithy-go's
-// ShapeDeserializer would buy. Nothing in the client imports it.
+// Package prototype is an experiment, not part of the client: hand-written
+// decoders of the ListBacklogTasks response into our own types, measured
+// beside the real client to learn what decoding outside smithy-go's JSON
+// reader would buy. Nothing in the client imports it.
 //
 // Two experiments share the scanner in this file (one pass over the bytes,
 // validating as it goes, handing out strings that share one copy of the

@@ -5,14 +5,18 @@
 // a dependency of the main module. Everything lives in _test.go files:
 //
 //   - harness_test.go: the recording transport and the two clients
-//   - registry_test.go: union member types the converter must know
-//   - inputs_test.go: request inputs, stated once in our types
-//   - requests_test.go, sigv4_test.go: what goes on the wire
+//   - registry_test.go: union member and enum types of both clients
+//   - inputs_test.go, fixtures_test.go: request inputs (stated once, in
+//     our types) and canned response bodies
+//   - wire_test.go, requests_test.go: what goes on the wire
+//   - sign_test.go, sigv4_test.go: SigV4 re-signed with the public signer
 //   - responses_test.go, errors_test.go: what comes back
-//   - differences_test.go: where we deliberately behave better
-//   - assets_test.go, additions_test.go: members and operations that are
-//     newer than v1.5.2, checked against shared/spec/facts.md instead
 //   - paginators_test.go: page-by-page request sequences
+//   - surface_test.go: types, fields, union members, enum values, Options
+//   - coverage_test.go: guards that the tables exercise everything
+//   - differences_test.go: where we deliberately behave better
+//   - assets_test.go, additions_test.go: operations and members newer
+//     than v1.5.2, checked against shared/spec/facts.md instead
 //   - emulator_test.go: the official client against devopsagentlocal
 //
 // The generic reflection helpers (conversion between the two type

@@ -197,15 +197,8 @@ func edgeResponses() []responseCase {
 }
 
 func TestResponsesMatchOfficial(t *testing.T) {
-	official := officialEnumValues()
-	var cases []responseCase
-	cases = append(cases, associationResponses(official)...)
-	cases = append(cases, taskResponses(official)...)
-	cases = append(cases, serviceResponses(official)...)
-	cases = append(cases, edgeResponses()...)
 	inputs := minimalInputs()
-
-	for _, tc := range cases {
+	for _, tc := range allResponseCases() {
 		t.Run(tc.op+"/"+tc.name, func(t *testing.T) {
 			if tc.skip != "" {
 				t.Skip(tc.skip)

@@ -287,3 +287,15 @@ func EnumValues(sample any) []string {
 	values, _ := enumValues(reflect.TypeOf(sample))
 	return values
 }
+
+// MembersOf returns the registered types whose pointer implements the
+// interface type iface, by name.
+func (r *Registry) MembersOf(iface reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for name, t := range r.byName {
+		if reflect.PointerTo(t).Implements(iface) {
+			out[name] = t
+		}
+	}
+	return out
+}

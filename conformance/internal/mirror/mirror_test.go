@@ -9,6 +9,7 @@ package mirror
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -158,6 +159,16 @@ func TestConvertRejectsKindMismatch(t *testing.T) {
 
 	_, err = Convert(NewRegistry(), &Src{}, Dst{})
 	require.Error(t, err)
+}
+
+func TestMembersOf(t *testing.T) {
+	reg := NewRegistry(&ShapeMemberCircle{}, &ShapeMemberSquare{}, &Circle{})
+	got := reg.MembersOf(reflect.TypeOf((*Shape)(nil)).Elem())
+	assert.Equal(t, map[string]reflect.Type{
+		"ShapeMemberCircle": reflect.TypeOf(ShapeMemberCircle{}),
+		"ShapeMemberSquare": reflect.TypeOf(ShapeMemberSquare{}),
+	}, got)
+	assert.Equal(t, []string{"Circle", "ShapeMemberCircle", "ShapeMemberSquare"}, reg.Names())
 }
 
 func TestEnumValues(t *testing.T) {

@@ -1,0 +1,137 @@
+package conformance
+
+// Where we deliberately behave better than the official client, each test
+// asserts our behaviour and records what v1.5.2 does with the same bytes,
+// so a change on either side shows up here.
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	official "github.com/aws/aws-sdk-go-v2/service/devopsagent"
+	odoc "github.com/aws/aws-sdk-go-v2/service/devopsagent/document"
+	otypes "github.com/aws/aws-sdk-go-v2/service/devopsagent/types"
+	ours "github.com/devopsagent-go/devopsagent"
+	"github.com/devopsagent-go/devopsagent/document"
+	"github.com/devopsagent-go/devopsagent/types"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Deliberate: RFC 3339 allows a lower-case "t" and "z"; v1.5.2 rejects
+// them and fails the whole call with a decoding error.
+func TestDifferenceLowerCaseTimestamps(t *testing.T) {
+	body := `{"task":{"taskId":"t","createdAt":"2026-01-02t03:04:05.123z","updatedAt":"2026-01-02t03:04:05z"}}`
+	theirs, mine := runBoth(t, operations["GetBacklogTask"], minimalInputs()["GetBacklogTask"], okJSON(body))
+
+	assert.True(t, viewOf(t, theirs.err).Decoding, "v1.5.2 fails to decode: %v", theirs.err)
+
+	require.NoError(t, mine.err)
+	got := mine.output.(*ours.GetBacklogTaskOutput).Task
+	assert.Equal(t, time.Date(2026, 1, 2, 3, 4, 5, 123000000, time.UTC), *got.CreatedAt)
+	assert.Equal(t, time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), *got.UpdatedAt)
+}
+
+// Deliberate: an epoch-seconds number may be written with an exponent.
+// Only Asset (CreateAsset, UpdateAsset) has epoch-seconds members, and
+// v1.5.2 has neither operation, so there is nothing to record for it.
+func TestDifferenceExponentEpochSeconds(t *testing.T) {
+	tests := []struct {
+		created string
+		want    time.Time
+	}{
+		{"1.767323045123e9", time.Date(2026, 1, 2, 3, 4, 5, 123000000, time.UTC)},
+		{"1.767323045E+9", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
+		{"17673230451e-1", time.Date(2026, 1, 2, 3, 4, 5, 100000000, time.UTC)},
+	}
+
+	call := updateAsset(&ours.UpdateAssetInput{AgentSpaceId: aws.String("s"), AssetId: aws.String("a")})
+	for _, tt := range tests {
+		t.Run(tt.created, func(t *testing.T) {
+			ex := callOurs(t, call, okJSON(`{"asset":{"assetId":"a","createdAt":`+tt.created+`}}`))
+			require.NoError(t, ex.err)
+			assert.Equal(t, tt.want, *assetOf(t, ex.output).CreatedAt)
+		})
+	}
+}
+
+// Deliberate: a non-string "code" in an error body is ignored (the other
+// sources of the code still count); v1.5.2 fails to decode the error body
+// and returns a decoding error instead of the service's error.
+func TestDifferenceNonStringErrorCode(t *testing.T) {
+	tests := []struct {
+		name, body, wantType, wantCode string
+	}{
+		{"only a numeric code", `{"code":42,"message":"m"}`, "*smithy.GenericAPIError", "UnknownError"},
+		{"numeric code beside __type", `{"code":42,"__type":"ns#ConflictException","message":"m"}`,
+			"*types.ConflictException", "ConflictException"},
+		{"object code beside __type", `{"code":{"a":1},"__type":"ThrottlingException","message":"m"}`,
+			"*types.ThrottlingException", "ThrottlingException"},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			theirs, mine := runBoth(t, operations["GetService"], minimalInputs()["GetService"],
+				reply{status: 409, body: tt.body})
+
+			assert.True(t, viewOf(t, theirs.err).Decoding, "v1.5.2 fails to decode: %v", theirs.err)
+
+			got := viewOf(t, mine.err)
+			assert.Equal(t, tt.wantType, got.Type)
+			assert.Equal(t, tt.wantCode, got.Code)
+			assert.Equal(t, "m", got.Message)
+			assert.Equal(t, 409, got.Status)
+		})
+	}
+}
+
+// Deliberate: when a union object holds a known member beside unknown
+// ones, we pick the known member every time; v1.5.2 ranges over a Go map
+// and returns whichever key comes first, known or not.
+func TestDifferenceKnownUnionMemberBesideUnknown(t *testing.T) {
+	body := `{"association":{"configuration":{"zzz":{"a":1},"azure":{"subscriptionId":"s"},"aaa":null}}}`
+	want := &types.ServiceConfigurationMemberAzure{Value: types.AzureConfiguration{SubscriptionId: aws.String("s")}}
+
+	for range 20 {
+		theirs, mine := runBoth(t, operations["GetAssociation"], minimalInputs()["GetAssociation"], okJSON(body))
+		require.NoError(t, theirs.err)
+		require.NoError(t, mine.err)
+
+		assert.Equal(t, want, mine.output.(*ours.GetAssociationOutput).Association.Configuration)
+
+		switch got := theirs.output.(*official.GetAssociationOutput).Association.Configuration.(type) {
+		case *otypes.ServiceConfigurationMemberAzure:
+		case *otypes.UnknownUnionMember:
+			assert.Equal(t, "zzz", got.Tag, "v1.5.2 picked an unknown member")
+		default:
+			t.Fatalf("v1.5.2 decoded %T", got)
+		}
+	}
+}
+
+// Deliberate: numbers in documents keep every digit in both directions.
+// Decoding, both clients are exact. Encoding a document built from a
+// json.Number, v1.5.2 writes the number as a JSON string.
+func TestDifferenceExactBigNumbersInDocuments(t *testing.T) {
+	big := json.Number("123456789012345678901234567890")
+
+	theirs, err := odoc.NewLazyDocument(map[string]any{"n": big}).MarshalSmithyDocument()
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"n":"123456789012345678901234567890"}`, string(theirs), "v1.5.2 quotes it")
+
+	mine, err := document.NewLazyDocument(map[string]any{"n": big}).MarshalSmithyDocument()
+	require.NoError(t, err)
+	assert.Equal(t, `{"n":123456789012345678901234567890}`, string(mine))
+
+	body := `{"task":{"metadata":{"n":123456789012345678901234567890,"f":0.10000000000000000001}}}`
+	theirOut, myOut := runBoth(t, operations["GetBacklogTask"], minimalInputs()["GetBacklogTask"], okJSON(body))
+	require.NoError(t, theirOut.err)
+	require.NoError(t, myOut.err)
+	assertSameOutput(t, theirOut.output, myOut.output)
+
+	var got map[string]any
+	require.NoError(t, myOut.output.(*ours.GetBacklogTaskOutput).Task.Metadata.UnmarshalSmithyDocument(&got))
+	assert.Equal(t, map[string]any{"n": big, "f": json.Number("0.10000000000000000001")}, got)
+}

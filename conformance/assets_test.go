@@ -128,7 +128,7 @@ func TestAssetRequestsMatchFacts(t *testing.T) {
 			require.NoError(t, ex.err)
 			require.Len(t, ex.requests, 1)
 
-			assert.Equal(t, tc.want, wireOf(t, ex.requests[0], false))
+			assert.Equal(t, tc.want, factsForm(t, ex.requests[0]))
 			assertSigned(t, ex.requests[0])
 		})
 	}

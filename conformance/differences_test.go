@@ -135,3 +135,23 @@ func TestDifferenceExactBigNumbersInDocuments(t *testing.T) {
 	require.NoError(t, myOut.output.(*ours.GetBacklogTaskOutput).Task.Metadata.UnmarshalSmithyDocument(&got))
 	assert.Equal(t, map[string]any{"n": big, "f": json.Number("0.10000000000000000001")}, got)
 }
+
+// Per facts.md §B.0 the body always carries a clientToken. v1.5.2 skips
+// the token when its IdempotencyTokenProvider is set to nil after New (an
+// optFn); ours still fills a random one.
+func TestDifferenceNilTokenProvider(t *testing.T) {
+	in := &ours.UpdateBacklogTaskInput{AgentSpaceId: aws.String("s"), TaskId: aws.String("t")}
+	op := operations["UpdateBacklogTask"]
+
+	orec, urec := newRecorder(), newRecorder()
+	_, err := op.callOfficial(t.Context(),
+		newOfficial(orec, func(o *official.Options) { o.IdempotencyTokenProvider = nil }),
+		toOfficial(t, op, in))
+	require.NoError(t, err)
+	_, err = op.callOurs(t.Context(),
+		newOurs(urec, func(o *ours.Options) { o.IdempotencyTokenProvider = nil }), in)
+	require.NoError(t, err)
+
+	assert.Equal(t, "{}", string(orec.only(t).body), "v1.5.2 sends no token")
+	assert.Regexp(t, `^\{"clientToken":"[0-9a-f-]{36}"\}$`, string(urec.only(t).body))
+}

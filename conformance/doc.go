@@ -10,6 +10,7 @@
 //     our types) and canned response bodies
 //   - wire_test.go, requests_test.go: what goes on the wire
 //   - sign_test.go, sigv4_test.go: SigV4 re-signed with the public signer
+//   - endpoints_test.go: endpoint rules, host prefixes, custom endpoints
 //   - responses_test.go, errors_test.go: what comes back
 //   - paginators_test.go: page-by-page request sequences
 //   - surface_test.go: types, fields, union members, enum values, Options

@@ -4,7 +4,6 @@ package conformance
 // the table that lets one test drive any of the shared operations on both.
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -244,12 +243,4 @@ func runBoth(t *testing.T, op operation, in any, script ...reply) (theirs, mine 
 	out, err = op.callOurs(ctx, newOurs(urec), in)
 	mine = exchange{requests: urec.all(), output: out, err: err}
 	return theirs, mine
-}
-
-// bodyOf returns the body bytes of a captured request (nil when empty).
-func bodyOf(c captured) []byte {
-	if len(c.body) == 0 {
-		return nil
-	}
-	return bytes.Clone(c.body)
 }

@@ -271,6 +271,7 @@ func ourServiceDetails() map[string]registration {
 		"mcpserversigv4": {types.PostRegisterServiceSupportedServiceMcpServerSigv4,
 			&types.ServiceDetailsMemberMcpserversigv4{Value: types.MCPServerSigV4ServiceDetails{
 				AuthorizationConfig: &types.MCPServerSigV4AuthorizationConfig{
+					//lint:ignore SA1019 v1.5.2 requires the deprecated roleArn
 					Region: aws.String("us-west-2"), RoleArn: aws.String(roleArn),
 					Service: aws.String("execute-api"), CustomHeaders: map[string]string{"X-One": "1"},
 				},

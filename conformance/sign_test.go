@@ -18,8 +18,8 @@ import (
 const signingName = "aidevops"
 
 // resign returns the Authorization header the reference signer computes
-// for the captured request.
-func resign(t *testing.T, c captured) string {
+// for the captured request, signed for region.
+func resign(t *testing.T, c captured, region string) string {
 	t.Helper()
 
 	ctx := context.Background()
@@ -33,17 +33,23 @@ func resign(t *testing.T, c captured) string {
 	creds, err := testCredentials.Retrieve(ctx)
 	require.NoError(t, err)
 	err = v4.NewSigner().SignHTTP(ctx, creds, r, hex.EncodeToString(sum[:]),
-		signingName, testRegion, signedAt)
+		signingName, region, signedAt)
 	require.NoError(t, err, "re-sign")
 	return r.Header.Get("Authorization")
 }
 
 // assertSigned checks that the Authorization header of c is exactly what
-// the reference signer computes for it.
+// the reference signer computes for it in the test region.
 func assertSigned(t *testing.T, c captured) {
+	t.Helper()
+	assertSignedIn(t, c, testRegion)
+}
+
+// assertSignedIn is assertSigned for a request signed for region.
+func assertSignedIn(t *testing.T, c captured, region string) {
 	t.Helper()
 
 	got := c.req.Header.Get("Authorization")
 	require.NotEmpty(t, got, "Authorization header")
-	require.Equal(t, resign(t, c), got, "signature of %s %s", c.req.Method, c.req.URL)
+	require.Equal(t, resign(t, c, region), got, "signature of %s %s", c.req.Method, c.req.URL)
 }

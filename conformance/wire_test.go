@@ -7,6 +7,8 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,6 +23,11 @@ type wireForm struct {
 	Query       string // raw, as on the request line
 	ContentType string // "" when the header is absent
 	Body        string
+
+	// HeaderNames are the names of all headers sent, sorted; the values
+	// of most are per call (date, invocation id, signature, user agent).
+	HeaderNames   string
+	ContentLength int64
 }
 
 // wireOf extracts the wire form of a captured request. With canonical
@@ -39,13 +46,21 @@ func wireOf(t *testing.T, c captured, canonical bool) wireForm {
 		body = canonicalJSON(t, c.body)
 	}
 
+	names := make([]string, 0, len(c.req.Header))
+	for name := range c.req.Header {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+
 	return wireForm{
-		Method:      c.req.Method,
-		Host:        c.req.URL.Host,
-		Path:        c.req.URL.EscapedPath(),
-		Query:       c.req.URL.RawQuery,
-		ContentType: c.req.Header.Get("Content-Type"),
-		Body:        body,
+		Method:        c.req.Method,
+		Host:          c.req.URL.Host,
+		Path:          c.req.URL.EscapedPath(),
+		Query:         c.req.URL.RawQuery,
+		ContentType:   c.req.Header.Get("Content-Type"),
+		Body:          body,
+		HeaderNames:   strings.Join(names, ","),
+		ContentLength: c.req.ContentLength,
 	}
 }
 
@@ -82,4 +97,16 @@ func assertSameRequests(t *testing.T, theirs, mine []captured, canonical bool) [
 
 	assert.Equal(t, want, got, "requests: official (expected) vs ours (actual)")
 	return got
+}
+
+// factsForm is the wire form compared with an expectation written from
+// facts.md, which says nothing of per-call headers: it checks that the
+// Content-Length matches the body and leaves the header list out.
+func factsForm(t *testing.T, c captured) wireForm {
+	t.Helper()
+
+	w := wireOf(t, c, false)
+	assert.Equal(t, int64(len(c.body)), w.ContentLength, "Content-Length")
+	w.HeaderNames, w.ContentLength = "", 0
+	return w
 }

@@ -34,10 +34,12 @@ func (*ShapeMemberSquare) isShape() {}
 
 // marker stands in for the unexported embedded field generated structs
 // carry; the converter must skip it.
+//
+//lint:ignore U1000 present only to be skipped
 type marker struct{}
 
 type Circle struct {
-	marker
+	marker //lint:ignore U1000 present only to be skipped
 	Radius *int32
 	Color  Color
 }

@@ -244,6 +244,7 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *a
 	if vs := s.validator.Validate(rt.input.ID, doc); len(vs) > 0 {
 		return nil, 0, errInvalid(vs...)
 	}
+	s.validator.DropUnknown(rt.input.ID, doc)
 
 	c := &call{ctx: r.Context(), route: rt, doc: doc, baseURL: baseURL(r)}
 	out, err := rt.handler(s, c)

@@ -64,6 +64,8 @@ func TestValidationOverHTTP(t *testing.T) {
 				"Member must satisfy regular expression pattern: ^[a-zA-Z0-9-]{1,64}$")}},
 		{"unknown members are ignored", http.MethodPost, tasksPath,
 			task(func(b map[string]any) { b["color"] = "red"; b["agentSpaceId"] = 1 }), nil},
+		{"member names are case-sensitive", http.MethodPost, listTasksPath,
+			map[string]any{"filter": map[string]any{"priorItY": ""}, "Limit": "x"}, nil},
 		{"client token length", http.MethodPost, assetsPath, map[string]any{
 			"assetType": "a", "clientToken": strings.Repeat("k", 129),
 			"content": map[string]any{"sourceUrl": map[string]any{"url": "https://x"}}},

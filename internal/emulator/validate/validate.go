@@ -405,3 +405,38 @@ func sortedKeys(obj map[string]any) []string {
 func escapePointer(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
+
+// DropUnknown deletes, in place, every member of a structure in value that
+// the shape does not define, at any depth. Run it after Validate, so code
+// that decodes the value (encoding/json matches names without regard to
+// case) only ever sees the members the validator checked.
+func (v *Validator) DropUnknown(shapeID string, value any) {
+	if shape := v.model.Shape(shapeID); shape != nil {
+		v.dropUnknown(shape, value)
+	}
+}
+
+func (v *Validator) dropUnknown(shape *smithymodel.Shape, value any) {
+	switch shape.Type {
+	case "structure", "union":
+		obj, _ := value.(map[string]any)
+		for key, memVal := range obj {
+			mem := shape.Member(key)
+			if mem == nil {
+				delete(obj, key)
+				continue
+			}
+			v.dropUnknown(v.model.Shape(mem.Target), memVal)
+		}
+	case "list", "set":
+		items, _ := value.([]any)
+		for _, item := range items {
+			v.dropUnknown(v.model.Shape(shape.Members[0].Target), item)
+		}
+	case "map":
+		obj, _ := value.(map[string]any)
+		for _, item := range obj {
+			v.dropUnknown(v.model.Shape(shape.Member("value").Target), item)
+		}
+	}
+}

@@ -127,6 +127,16 @@ func TestValidateRules(t *testing.T) {
 	}
 }
 
+func TestDropUnknown(t *testing.T) {
+	v := testValidator(t)
+	doc := decode(t, `{"name":"a","NAME":"b","tags":{"k":"v"},
+		"choice":{"inner":{"x":"1","X":"2"}},"items":["a"],"extra":{"deep":1}}`)
+
+	v.DropUnknown("test#Input", doc)
+	assert.Equal(t, decode(t, `{"name":"a","tags":{"k":"v"},
+		"choice":{"inner":{"x":"1"}},"items":["a"]}`), doc)
+}
+
 func TestSummary(t *testing.T) {
 	one := []Violation{{"/name", msgRequired}}
 	assert.Equal(t,

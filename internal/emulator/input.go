@@ -7,7 +7,6 @@ package emulator
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +19,6 @@ import (
 
 // call is one validated API request, as an operation handler sees it.
 type call struct {
-	ctx   context.Context
 	route *route
 
 	// doc is the whole input: label, query and body members by name.

@@ -246,7 +246,7 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *a
 	}
 	s.validator.DropUnknown(rt.input.ID, doc)
 
-	c := &call{ctx: r.Context(), route: rt, doc: doc, baseURL: baseURL(r)}
+	c := &call{route: rt, doc: doc, baseURL: baseURL(r)}
 	out, err := rt.handler(s, c)
 	if err != nil {
 		return nil, 0, s.asAPIError(rt.name, err)

@@ -117,7 +117,8 @@ func (s *store) view(fn func(st *state) error) error {
 
 // update runs fn with the state locked and saves the state when fn
 // succeeds. fn must check everything before it changes anything, so that
-// an error leaves the state as it was.
+// an error leaves the state as it was. When saving fails, the change stays
+// in memory and the caller gets the error.
 func (s *store) update(fn func(st *state) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()

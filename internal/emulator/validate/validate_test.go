@@ -163,5 +163,8 @@ func TestServiceModelPatternsCompile(t *testing.T) {
 
 	v, err := New(m)
 	require.NoError(t, err)
-	assert.Len(t, v.patterns, 34)
+	clientID := v.patterns[`^[\u0020-\u007E]+$`]
+	require.NotNil(t, clientID, "the ClientId pattern is in the model")
+	assert.True(t, clientID.MatchString("client id ~"))
+	assert.False(t, clientID.MatchString("tab\there"))
 }

@@ -39,7 +39,8 @@ type fixedTokens struct{}
 
 func (fixedTokens) GetIdempotencyToken() (string, error) { return fixedToken, nil }
 
-// reply is one canned HTTP response.
+// reply is one canned HTTP response. Every reply carries Content-Type
+// application/json and X-Amzn-Requestid unless header maps them to "".
 type reply struct {
 	status int
 	header map[string]string
@@ -102,7 +103,11 @@ func (p reply) response(req *http.Request) *http.Response {
 	header.Set("Content-Type", "application/json")
 	header.Set("X-Amzn-Requestid", testRequestID)
 	for k, v := range p.header {
-		header.Set(k, v)
+		if v == "" {
+			header.Del(k) // "" removes a default header
+		} else {
+			header.Set(k, v)
+		}
 	}
 	return &http.Response{
 		Status:        fmt.Sprintf("%d %s", p.status, http.StatusText(p.status)),

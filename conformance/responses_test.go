@@ -8,9 +8,12 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	official "github.com/aws/aws-sdk-go-v2/service/devopsagent"
 	ours "github.com/devopsagent-go/devopsagent"
 	"github.com/devopsagent-go/devopsagent/conformance/internal/mirror"
 	"github.com/devopsagent-go/devopsagent/types"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -222,4 +225,40 @@ func assertSameOutput(t *testing.T, theirs, mine any) {
 	got, err := mirror.Tree(mine)
 	require.NoError(t, err, "normalise our output")
 	require.Equal(t, want, got, "output: official (expected) vs ours (actual)")
+}
+
+// TestRequestIDMetadata compares the request id both clients put in
+// ResultMetadata, from the usual header, the fallback one, or neither.
+func TestRequestIDMetadata(t *testing.T) {
+	tests := []struct {
+		name   string
+		header map[string]string
+		want   string // what v1.5.2 reports
+		skip   string
+	}{
+		{name: "X-Amzn-Requestid", want: testRequestID},
+		{name: "X-Amz-Requestid only", want: "alt",
+			header: map[string]string{"X-Amzn-Requestid": "", "X-Amz-Requestid": "alt"}},
+		{name: "X-Amz-Request-Id only", want: "",
+			header: map[string]string{"X-Amzn-Requestid": "", "X-Amz-Request-Id": "alt"},
+			skip:   "ours also reads X-Amz-Request-Id (protocol.go), v1.5.2 reports no request id"},
+		{name: "none", want: "", header: map[string]string{"X-Amzn-Requestid": ""}},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.skip != "" {
+				knownDifference(t, tt.skip)
+			}
+			theirs, mine := runBoth(t, operations["GetService"], minimalInputs()["GetService"],
+				reply{status: 200, header: tt.header, body: `{"service":{"serviceId":"s"}}`})
+			require.NoError(t, theirs.err)
+			require.NoError(t, mine.err)
+
+			want, _ := awsmiddleware.GetRequestIDMetadata(theirs.output.(*official.GetServiceOutput).ResultMetadata)
+			got, _ := awsmiddleware.GetRequestIDMetadata(mine.output.(*ours.GetServiceOutput).ResultMetadata)
+			assert.Equal(t, tt.want, want, "official")
+			assert.Equal(t, want, got, "ours")
+		})
+	}
 }

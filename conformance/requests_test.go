@@ -172,3 +172,18 @@ func TestUnknownUnionMemberTag(t *testing.T) {
 	assert.Equal(t, "futureMember", o.(*otypes.UnknownUnionMember).Tag)
 	assert.Equal(t, "futureMember", u.(*types.UnknownUnionMember).Tag)
 }
+
+// TestQueryEscaping pins the query both clients send. Note: facts.md §B.0
+// says url.QueryEscape (space as "+"); v1.5.2 actually writes "%20".
+func TestQueryEscaping(t *testing.T) {
+	in := &ours.ListAssociationsInput{AgentSpaceId: aws.String("s"), MaxResults: aws.Int32(100),
+		NextToken: aws.String("a b/c+d=e&f%g ü~*'()"), FilterServiceTypes: aws.String("github, slack")}
+	const want = "filterServiceTypes=github%2C%20slack&maxResults=100" +
+		"&nextToken=a%20b%2Fc%2Bd%3De%26f%25g%20%C3%BC~%2A%27%28%29"
+
+	theirs, mine := runBoth(t, operations["ListAssociations"], in)
+	require.NoError(t, theirs.err)
+	require.NoError(t, mine.err)
+	assert.Equal(t, want, theirs.requests[0].req.URL.RawQuery, "official")
+	assert.Equal(t, want, mine.requests[0].req.URL.RawQuery, "ours")
+}

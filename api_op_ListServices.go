@@ -189,8 +189,8 @@ func (v *ListServicesOutput) deserializeMember(d smithy.ShapeDeserializer,
 // ListServicesAPIClient is the method NewListServicesPaginator calls; *Client
 // has it, and tests may supply their own.
 type ListServicesAPIClient interface {
-	ListServices(context.Context, *ListServicesInput, ...func(*Options)) (*ListServicesOutput,
-		error)
+	ListServices(context.Context, *ListServicesInput,
+		...func(*Options)) (*ListServicesOutput, error)
 }
 
 var _ ListServicesAPIClient = (*Client)(nil)

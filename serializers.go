@@ -13,7 +13,6 @@ import (
 	smithy "github.com/aws/smithy-go"
 
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
-
 	"github.com/devopsagent-go/devopsagent/types"
 )
 

@@ -44,14 +44,17 @@ func breakLine(line string) []string {
 // first part is at most limit bytes: just after the last comma, "&&" or
 // "||" that fits (Go never inserts a semicolon after those), else just
 // after the last opening parenthesis that fits (other than a method
-// receiver's); 0 when nothing fits.
+// receiver's or a result list's); 0 when nothing fits. Commas between a
+// function's results, such as "(T, error)", come last: splitting there
+// strands a word.
 func breakPoint(line string, limit int) int {
 	var s scanner.Scanner
 	fset := token.NewFileSet()
 	f := fset.AddFile("", -1, len(line))
 	s.Init(f, []byte(line), nil, 0)
 
-	afterOperator, afterParen, prev := 0, 0, token.ILLEGAL
+	afterOperator, afterParen, afterResult, prev := 0, 0, 0, token.ILLEGAL
+	var results []bool // per open parenthesis: does it open a result list?
 	for {
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {
@@ -63,18 +66,27 @@ func breakPoint(line string, limit int) int {
 		}
 		switch tok {
 		case token.COMMA, token.LAND, token.LOR:
-			afterOperator = end
+			if len(results) > 0 && results[len(results)-1] {
+				afterResult = end
+			} else {
+				afterOperator = end
+			}
 		case token.LPAREN:
-			if prev != token.FUNC && end < len(line) && line[end] != ')' {
+			results = append(results, prev == token.RPAREN)
+			if prev != token.FUNC && prev != token.RPAREN && end < len(line) && line[end] != ')' {
 				afterParen = end
 			}
+		case token.RPAREN:
+			results = results[:max(len(results)-1, 0)]
 		}
 		prev = tok
 	}
-	if afterOperator > 0 {
-		return afterOperator
+	for _, at := range []int{afterOperator, afterParen} {
+		if at > 0 {
+			return at
+		}
 	}
-	return afterParen
+	return afterResult
 }
 
 func tokenText(tok token.Token, lit string) string {

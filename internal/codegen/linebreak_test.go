@@ -29,6 +29,16 @@ func TestBreakLine(t *testing.T) {
 		{"never inside a string", `	x := "` + strings.Repeat("a, ", 40) + `"`, []string{
 			`	x := "` + strings.Repeat("a, ", 40) + `"`,
 		}},
+		{"not between results", "\tListServices(context.Context, *ListServicesInput, ...func(*Options)) " +
+			"(*ListServicesOutput, error)", []string{
+			"\tListServices(context.Context, *ListServicesInput,",
+			"\t\t...func(*Options)) (*ListServicesOutput, error)",
+		}},
+		{"between results when nothing else fits", "\tF() (*AVeryLongResultTypeNameThatRunsOnAndOnAndOnAndOn, " +
+			"AnotherVeryLongResultTypeNameThatRunsOnAndOn)", []string{
+			"\tF() (*AVeryLongResultTypeNameThatRunsOnAndOnAndOnAndOn,",
+			"\t\tAnotherVeryLongResultTypeNameThatRunsOnAndOn)",
+		}},
 		{"not after a receiver", "func (*RemoteAgentAuthorizationConfigMemberOAuthClientCredentials) " +
 			"isRemoteAgentAuthorizationConfig() {}", []string{
 			"func (*RemoteAgentAuthorizationConfigMemberOAuthClientCredentials) " +

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func finish(f file) (file, error) {
 	if err != nil {
 		return f, fmt.Errorf("codegen: parse generated %s: %w\n%s", f.path, err, numbered(f.src))
 	}
-	dropUnusedImports(tree)
+	dropUnusedImports(fset, tree)
 
 	var buf bytes.Buffer
 	if err := format.Node(&buf, fset, tree); err != nil {
@@ -92,8 +93,9 @@ func wrapLines(indent string, words []string, width int) []string {
 // dropUnusedImports removes import specs whose package name is never used
 // as a selector qualifier. Generated code never names a local variable
 // after an imported package, so a qualifier match means the import is
-// used.
-func dropUnusedImports(tree *ast.File) {
+// used. The line of a dropped spec is merged into the next one, so that it
+// leaves no blank line inside a group of imports.
+func dropUnusedImports(fset *token.FileSet, tree *ast.File) {
 	used := map[string]bool{}
 	ast.Inspect(tree, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
@@ -109,13 +111,19 @@ func dropUnusedImports(tree *ast.File) {
 		if !ok || gen.Tok != token.IMPORT {
 			continue
 		}
-		kept := gen.Specs[:0]
+		var kept []ast.Spec
+		var dropped []int // lines, in increasing order
 		for _, spec := range gen.Specs {
 			if used[importName(spec.(*ast.ImportSpec))] {
 				kept = append(kept, spec)
+			} else {
+				dropped = append(dropped, fset.Position(spec.Pos()).Line)
 			}
 		}
 		gen.Specs = kept
+		for _, line := range slices.Backward(dropped) {
+			fset.File(gen.Pos()).MergeLine(line)
+		}
 	}
 
 	imports := tree.Imports[:0]

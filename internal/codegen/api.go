@@ -99,6 +99,7 @@ type operation struct {
 	output     *shape
 	token      *member // idempotency token member of the input, if any
 	paginator  *paginator
+	waiters    []*waiter // sorted by name
 }
 
 // paginator describes an operation's paginated trait in Go terms.

@@ -74,6 +74,19 @@ func (d *docs) operationDoc(name, doc string) string {
 	return name + " calls the " + name + " operation. " + doc
 }
 
+// waiterDoc returns the first sentence of a waiter type's doc comment;
+// the model states what a waiter does with a verb ("Waits until ...").
+func (d *docs) waiterDoc(name, doc string) string {
+	first, rest := firstWord(doc)
+	switch {
+	case doc == "":
+		return name + " waits for the result of an operation to reach a final state."
+	case strings.HasSuffix(first, "s") && !d.proper[first]:
+		return name + " " + d.lower(first) + " " + rest
+	}
+	return name + " waits for the result of an operation to reach a final state. " + doc
+}
+
 // lower lower-cases a sentence's first word unless it is a proper noun or
 // an acronym.
 func (d *docs) lower(word string) string {

@@ -65,6 +65,10 @@ func TestDocSentences(t *testing.T) {
 			"ThrottlingException is returned when too many requests were sent."},
 		{"operation verb", d.operationDoc("GetService", "Returns a registered service."),
 			"GetService returns a registered service."},
+		{"waiter verb", d.waiterDoc("TaskDoneWaiter", "Waits until a task is done."),
+			"TaskDoneWaiter waits until a task is done."},
+		{"waiter without verb", d.waiterDoc("TaskDoneWaiter", "Task completion."),
+			"TaskDoneWaiter waits for the result of an operation to reach a final state. Task completion."},
 		{"operation without verb", d.operationDoc("Ping", "Health check."),
 			"Ping calls the Ping operation. Health check."},
 	}

@@ -14,7 +14,16 @@ var templateFS embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"comment": comment,
+	"seconds": seconds,
 }).ParseFS(templateFS, "templates/*.tmpl"))
+
+// seconds spells a whole number of seconds: "1 second", "5 seconds".
+func seconds(n int) string {
+	if n == 1 {
+		return "1 second"
+	}
+	return fmt.Sprint(n, " seconds")
+}
 
 // header is the first line of every generated file; go vet, gofmt and
 // readers recognise it.

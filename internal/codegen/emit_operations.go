@@ -12,6 +12,7 @@ import (
 type operationView struct {
 	Package    string
 	Module     string
+	FileDoc    string
 	Name       string
 	Doc        string
 	HostPrefix string
@@ -22,6 +23,11 @@ type operationView struct {
 	Validate   string // validator function, "" when there is nothing to check
 	Token      string // idempotency token field, "" when there is none
 	Paginator  *paginatorView
+	Waiters    []waiterView
+
+	// APIClientDoc documents the XAPIClient interface, when the paginator
+	// or a waiter needs it.
+	APIClientDoc string
 }
 
 type paginatorView struct {
@@ -59,6 +65,7 @@ func (a *api) operationView(op *operation) (operationView, error) {
 	v := operationView{
 		Package:    a.pkgName,
 		Module:     a.module,
+		FileDoc:    operationFileDoc(op),
 		Name:       op.name,
 		Doc:        comment(a.docs.operationDoc(op.name, op.doc), 0),
 		HostPrefix: op.hostPrefix,
@@ -66,6 +73,11 @@ func (a *api) operationView(op *operation) (operationView, error) {
 		Output:     a.structView(out, joinDoc(outDoc, out.model.Traits.Doc())),
 		InputSerde: structSerdeOf(in),
 		OutSerde:   structSerdeOf(out),
+
+		APIClientDoc: apiClientDoc(op),
+	}
+	for _, w := range op.waiters {
+		v.Waiters = append(v.Waiters, a.waiterView(op, w))
 	}
 	if a.needsOpValidator(op) {
 		v.Validate = "validateOp" + op.name

@@ -96,7 +96,7 @@ func TestTestModelCompiles(t *testing.T) {
 	for _, f := range []string{"go.mod", "go.sum"} {
 		copyFile(t, filepath.Join(repoRoot, f), filepath.Join(dir, f))
 	}
-	for _, d := range []string{"document", "internal/serde", "internal/document"} {
+	for _, d := range []string{"document", "internal/serde", "internal/document", "internal/waiters"} {
 		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dir, d))
 	}
 	copyFile(t, "testdata/runtime_stub.go.txt", filepath.Join(dir, "runtime_stub.go"))

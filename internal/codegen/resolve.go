@@ -34,6 +34,7 @@ func resolve(m *smithymodel.Model, module string) (*api, error) {
 		a.collectShapes,
 		a.resolveMembers,
 		a.resolveOperations,
+		a.resolveWaiters,
 		a.nameShapes,
 	}
 	for _, step := range steps {

@@ -89,6 +89,12 @@ func (a *api) checkNames() error {
 		if err := claim(schemaNames, "Op"+op.name, op.model.ID); err != nil {
 			return err
 		}
+		for _, w := range op.waiters {
+			key := fmt.Sprint(pkgRoot, ".", w.name, "Waiter")
+			if err := claim(goNames, key, op.model.ID+" waiter "+w.name); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -121,6 +121,13 @@ func TestResolveRejects(t *testing.T) {
 			"both map to the Go name",
 		},
 	}
+	for _, w := range waiterRejects {
+		tests = append(tests, struct {
+			name  string
+			patch func(string) string
+			want  string
+		}{"waiter: " + w.name, replacer(w.old, w.new), w.want})
+	}
 	base, err := os.ReadFile("testdata/weather.json")
 	require.NoError(t, err)
 	for _, tt := range tests {
@@ -134,4 +141,41 @@ func TestResolveRejects(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// waiterRejects patch the waiters of testdata/weather.json into what the
+// generator refuses.
+var waiterRejects = []struct {
+	name, old, new, want string
+}{
+	{"list comparator", `"radar", "comparator": "stringEquals"`, `"radar", "comparator": "allStringEquals"`,
+		`comparator "allStringEquals" is not supported`},
+	{"projection", `"path": "source"`, `"path": "days[0].sky"`,
+		"only dotted member names are supported"},
+	{"unknown member", `"path": "summary.units"`, `"path": "summary.unit"`,
+		`Summary has no member "unit"`},
+	{"through a non-structure", `"path": "summary.units"`, `"path": "source.units"`,
+		"String is not a structure"},
+	{"enum value", `"expected": "imperial-us"`, `"expected": "kelvin"`,
+		`"kelvin" is not a value of Units`},
+	{"boolean on a string", `"radar", "comparator": "stringEquals"`, `"radar", "comparator": "booleanEquals"`,
+		"booleanEquals needs a boolean member"},
+	{"inputOutput", `{"output": {"path": "source", "expected": "none"`,
+		`{"inputOutput": {"path": "source", "expected": "none"`, "inputOutput matchers are not supported"},
+	{"two matchers", `{"errorType": "NoSuchStation"}`, `{"errorType": "NoSuchStation", "success": true}`,
+		"exactly one member, this one has 2"},
+	{"unknown state", `{"state": "retry", "matcher": {"errorType"`, `{"state": "again", "matcher": {"errorType"`,
+		`unknown state "again"`},
+	{"no success", `{"state": "success", "matcher": {"success": true}}`,
+		`{"state": "retry", "matcher": {"success": true}}`, "no acceptor leads to the success state"},
+	{"delays", `"maxDelay": 10,`, `"maxDelay": 0,`, "1 <= minDelay (1) <= maxDelay (0)"},
+	{"unknown field", `"minDelay": 1,`, `"minDelays": 1,`, `unknown field "minDelays"`},
+	{"name", `"ForecastFromRadar": {`, `"forecastFromRadar": {`, "name must be UpperCamelCase"},
+	{"sensitive member", `"smithy.api#jsonName": "Source"}`,
+		`"smithy.api#jsonName": "Source", "smithy.api#sensitive": {}}`,
+		"member source is sensitive"},
+}
+
+func replacer(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
 }

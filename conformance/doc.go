@@ -14,6 +14,7 @@
 //   - responses_test.go, errors_test.go: what comes back
 //   - paginators_test.go: page-by-page request sequences
 //   - surface_test.go: types, fields, union members, enum values, Options
+//   - document_test.go: the two public document packages
 //   - coverage_test.go: guards that the tables exercise everything
 //   - differences_test.go: where we deliberately behave better
 //   - assets_test.go, additions_test.go: operations and members newer

@@ -21,8 +21,6 @@
 //     than v1.5.2, checked against shared/spec/facts.md instead
 //   - emulator_test.go: the official client against devopsagentlocal
 //   - cancel_test.go: cancellation and deadlines at every stage of a call
-//   - cancel_test.go: our client under cancelled and expired contexts at
-//     every stage of a call, checked for leaked goroutines and bodies
 //
 // Differences from the official client that facts.md does not allow are
 // skipped with their reason (knownDifference); run with

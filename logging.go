@@ -132,15 +132,24 @@ func peekRequestBody(req *smithyhttp.Request) []byte {
 }
 
 // bufferBody reads the response body and puts an in-memory copy back.
+// When the read fails, the copy ends with the same error, so that the
+// decoder reports the broken body rather than a syntax error about the
+// part that arrived; nothing is returned to log then.
 func bufferBody(resp *smithyhttp.Response) []byte {
 	body, err := io.ReadAll(resp.Body)
 	_ = resp.Body.Close()
-	resp.Body = io.NopCloser(bytes.NewReader(body))
 	if err != nil {
+		resp.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), failingReader{err}))
 		return nil
 	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return body
 }
+
+// failingReader is a reader whose every read fails with err.
+type failingReader struct{ err error }
+
+func (r failingReader) Read([]byte) (int, error) { return 0, r.err }
 
 // writeHeaders writes header lines in name order, hiding credential
 // headers and those bound to sensitive members.

@@ -30,7 +30,7 @@ import (
 
 // stuckDeadline is how long the deadline tests give a call; every stage
 // is reached within it, and then blocks until the call gives up.
-const stuckDeadline = 300 * time.Millisecond
+const stuckDeadline = 500 * time.Millisecond
 
 // callWatchdog fails a test whose call did not give up at all; it is a
 // safety net against hanging the suite, not a timing requirement.

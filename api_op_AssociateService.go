@@ -12,6 +12,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -81,6 +82,44 @@ type AssociateServiceOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v AssociateServiceInput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v AssociateServiceInput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v AssociateServiceInput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.AssociateServiceInput")
+	p.Field("AgentSpaceId", v.AgentSpaceId)
+	p.Field("Configuration", v.Configuration)
+	p.Field("ServiceId", v.ServiceId)
+	p.Field("Capabilities", v.Capabilities)
+	return p.String()
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v AssociateServiceOutput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v AssociateServiceOutput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v AssociateServiceOutput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.AssociateServiceOutput")
+	p.Field("Association", v.Association)
+	p.Field("Webhook", v.Webhook)
+	return p.String()
 }
 
 // Serialize writes v as a AssociateServiceInput structure.

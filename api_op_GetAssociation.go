@@ -14,6 +14,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/internal/waiters"
@@ -72,6 +73,23 @@ type GetAssociationOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v GetAssociationOutput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v GetAssociationOutput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v GetAssociationOutput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.GetAssociationOutput")
+	p.Field("Association", v.Association)
+	return p.String()
 }
 
 // Serialize writes v as a GetAssociationInput structure.

@@ -12,6 +12,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -67,6 +68,24 @@ type GetServiceOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v GetServiceOutput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v GetServiceOutput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v GetServiceOutput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.GetServiceOutput")
+	p.Field("Service", v.Service)
+	p.Field("Tags", v.Tags)
+	return p.String()
 }
 
 // Serialize writes v as a GetServiceInput structure.

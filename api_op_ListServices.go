@@ -13,6 +13,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -72,6 +73,24 @@ type ListServicesOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v ListServicesOutput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v ListServicesOutput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v ListServicesOutput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.ListServicesOutput")
+	p.Field("Services", v.Services)
+	p.Field("NextToken", v.NextToken)
+	return p.String()
 }
 
 // Serialize writes v as a ListServicesInput structure.

@@ -12,6 +12,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -98,6 +99,30 @@ type RegisterServiceOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v RegisterServiceInput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v RegisterServiceInput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v RegisterServiceInput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.RegisterServiceInput")
+	p.Field("Service", v.Service)
+	p.Field("ServiceDetails", v.ServiceDetails)
+	p.Field("ExchangeUrlPrivateConnectionName", v.ExchangeUrlPrivateConnectionName)
+	p.Field("KmsKeyArn", v.KmsKeyArn)
+	p.Field("Name", v.Name)
+	p.Field("PrivateConnectionName", v.PrivateConnectionName)
+	p.Field("Tags", v.Tags)
+	p.Field("TargetUrlPrivateConnectionName", v.TargetUrlPrivateConnectionName)
+	return p.String()
 }
 
 // Serialize writes v as a RegisterServiceInput structure.

@@ -12,6 +12,7 @@ import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -81,6 +82,44 @@ type UpdateAssociationOutput struct {
 
 	// ResultMetadata holds the call's metadata, such as the request ID.
 	ResultMetadata middleware.Metadata
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v UpdateAssociationInput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v UpdateAssociationInput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v UpdateAssociationInput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.UpdateAssociationInput")
+	p.Field("AgentSpaceId", v.AgentSpaceId)
+	p.Field("AssociationId", v.AssociationId)
+	p.Field("Configuration", v.Configuration)
+	p.Field("Capabilities", v.Capabilities)
+	return p.String()
+}
+
+// String prints v for %v, %+v and %s, hiding the sensitive values it holds.
+func (v UpdateAssociationOutput) String() string {
+	return v.printFields(redactfmt.Plain)
+}
+
+// GoString prints v for %#v, hiding the sensitive values it holds.
+func (v UpdateAssociationOutput) GoString() string {
+	return v.printFields(redactfmt.GoSyntax)
+}
+
+// printFields prints the fields of v in style.
+func (v UpdateAssociationOutput) printFields(style redactfmt.Style) string {
+	p := redactfmt.NewStruct(style, "devopsagent.UpdateAssociationOutput")
+	p.Field("Association", v.Association)
+	p.Field("Webhook", v.Webhook)
+	return p.String()
 }
 
 // Serialize writes v as a UpdateAssociationInput structure.

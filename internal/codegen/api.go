@@ -61,8 +61,9 @@ type member struct {
 	field    string // Go field name
 	schema   string // schema variable, Parent_name
 
-	pointer  bool // Go field is *T
-	required bool
+	pointer   bool // Go field is *T
+	required  bool
+	sensitive bool // the member or its target carries the sensitive trait
 
 	location     location
 	locationName string // header or query parameter name

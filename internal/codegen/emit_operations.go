@@ -25,6 +25,11 @@ type operationView struct {
 	Paginator  *paginatorView
 	Waiters    []waiterView
 
+	// InputPrint and OutputPrint are the printing methods of the input
+	// and output, when they hold secrets.
+	InputPrint  *printView
+	OutputPrint *printView
+
 	// APIClientDoc documents the XAPIClient interface, when the paginator
 	// or a waiter needs it.
 	APIClientDoc string
@@ -43,8 +48,9 @@ type paginatorView struct {
 // emitOperations renders the api_op files.
 func (a *api) emitOperations() ([]file, error) {
 	var files []file
+	holds := a.secretHolders()
 	for _, op := range a.operations {
-		v, err := a.operationView(op)
+		v, err := a.operationView(op, holds)
 		if err != nil {
 			return nil, fmt.Errorf("codegen: operation %s: %w", op.name, err)
 		}
@@ -57,7 +63,7 @@ func (a *api) emitOperations() ([]file, error) {
 	return files, nil
 }
 
-func (a *api) operationView(op *operation) (operationView, error) {
+func (a *api) operationView(op *operation, holds map[*shape]bool) (operationView, error) {
 	in, out := op.input, op.output
 	inDoc := in.goName + " holds the parameters of " + op.name + "."
 	outDoc := out.goName + " holds the result of " + op.name + "."
@@ -75,6 +81,8 @@ func (a *api) operationView(op *operation) (operationView, error) {
 		OutSerde:   structSerdeOf(out),
 
 		APIClientDoc: apiClientDoc(op),
+		InputPrint:   a.structPrintView(in, holds),
+		OutputPrint:  a.structPrintView(out, holds),
 	}
 	for _, w := range op.waiters {
 		v.Waiters = append(v.Waiters, a.waiterView(op, w))

@@ -86,6 +86,7 @@ func (a *api) emit() ([]file, error) {
 		a.emitRootSerde,
 		a.emitOperations,
 		one(a.emitValidators),
+		one(a.emitPrinting),
 	}
 
 	var files []file

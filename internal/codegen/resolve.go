@@ -173,6 +173,7 @@ func (a *api) newMember(parent *shape, mm *smithymodel.Member) (*member, error) 
 	if name, ok := traits.String(smithymodel.TraitJSONName); ok {
 		mem.wireName = name
 	}
+	mem.sensitive = traits.Has(smithymodel.TraitSensitive)
 	mem.pointer = isPointer(target, traits)
 	mem.location, mem.locationName = locationOf(mm.Traits)
 	mem.tsFormat = timestampFormat(traits, mem.location)

@@ -227,7 +227,7 @@ func (a *api) compilePath(output *shape, raw rawPathMatcher) (*pathMatch, error)
 		if m == nil {
 			return nil, fmt.Errorf("%s has no member %q", cur.name, name)
 		}
-		if a.model.EffectiveTraits(m.model).Has(smithymodel.TraitSensitive) {
+		if m.sensitive {
 			return nil, fmt.Errorf("member %s is sensitive; a waiter must not read it", name)
 		}
 		pm.members = append(pm.members, m)

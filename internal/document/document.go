@@ -1,8 +1,11 @@
 // Package document implements the values behind the public document
 // package: a lazy document that wraps a caller's Go value until it is sent,
-// and a decoded document that holds a JSON value read from a response.
+// and two kinds of document read from a response: Raw keeps the JSON bytes
+// as sent and decodes them only when asked (internal/jsonwire reads
+// documents this way), Decoded holds the value smithy-go's JSON reader
+// built.
 //
-// Both encode with encoding/json and decode with json.Number, so numbers
+// All encode with encoding/json and decode with json.Number, so numbers
 // keep every digit (12345678901234567890 and 0.1 round-trip exactly) and
 // Go values use their ordinary `json` struct tags.
 package document
@@ -69,6 +72,37 @@ func (d *Decoded) UnmarshalSmithyDocument(target any) error {
 	return decodeInto(plain(d.Value), target)
 }
 
+// Raw is a document read from a response and kept as the JSON bytes the
+// service sent; nothing is parsed until it is marshaled or unmarshaled.
+type Raw struct {
+	json []byte
+}
+
+// NewRaw returns a document holding raw, one valid JSON value, which the
+// document keeps and never changes.
+func NewRaw(raw []byte) *Raw {
+	return &Raw{json: raw}
+}
+
+func (d *Raw) isSmithyDocument() {}
+
+// MarshalSmithyDocument returns the value's JSON in the form a Decoded
+// document gives: object keys sorted, no insignificant space, numbers as
+// sent.
+func (d *Raw) MarshalSmithyDocument() ([]byte, error) {
+	var v any
+	if err := decodeJSON(d.json, &v); err != nil {
+		return nil, err
+	}
+	return Encode(v)
+}
+
+// UnmarshalSmithyDocument decodes the value into target, as a Decoded
+// document does.
+func (d *Raw) UnmarshalSmithyDocument(target any) error {
+	return decodeJSON(d.json, target)
+}
+
 // Encode returns the JSON encoding of v without HTML escaping and without
 // the trailing newline that json.Encoder adds.
 func Encode(v any) ([]byte, error) {
@@ -87,7 +121,11 @@ func decodeInto(v, target any) error {
 	if err != nil {
 		return err
 	}
+	return decodeJSON(data, target)
+}
 
+// decodeJSON decodes data into target, numbers as json.Number.
+func decodeJSON(data []byte, target any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(target); err != nil {

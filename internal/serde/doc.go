@@ -16,8 +16,10 @@
 //     collections are never written as null.
 //   - errors.go: validation errors for values that cannot be sent.
 //
-// TODO: decoding a Task costs about 33 allocations, 30 of them inside
-// smithy-go's JSON reader (strings once its 4 KiB arena is full, documents
-// parsed into maps). The 20-per-task target needs a ShapeDeserializer of
-// our own that slices strings from the body and keeps documents raw.
+// Readers that can lend or copy a value's bytes (internal/jsonwire's
+// decoder, which the client uses for successful responses) are detected
+// through two small interfaces: RawJSONReader (documents and unknown union
+// members keep their JSON as sent) and TextReader (timestamps are parsed
+// without copying their text). With smithy-go's reader the helpers fall
+// back to its parsed values.
 package serde

@@ -25,9 +25,27 @@ func WriteDocument(s smithy.ShapeSerializer, schema *smithy.Schema, v internaldo
 	s.WriteDocument(schema, smithydocument.Opaque{Value: v})
 }
 
-// ReadDocument reads any JSON value as a document. smithy-go keeps numbers
-// as json.Number, so they stay exact.
+// RawJSONReader is implemented by a ShapeDeserializer that can hand out
+// the bytes of the next JSON value exactly as sent (internal/jsonwire's
+// does); smithy-go's cannot.
+type RawJSONReader interface {
+	// ReadRawJSON consumes the next value and returns a copy of its bytes.
+	ReadRawJSON() ([]byte, error)
+}
+
+// ReadDocument reads any JSON value as a document with exact numbers. A
+// RawJSONReader's document keeps the bytes and parses them only when
+// asked; otherwise smithy-go's parsed value is kept.
 func ReadDocument(d smithy.ShapeDeserializer, s *smithy.Schema, v *internaldocument.Interface) error {
+	if r, ok := d.(RawJSONReader); ok {
+		raw, err := r.ReadRawJSON()
+		if err != nil {
+			return err
+		}
+		*v = internaldocument.NewRaw(raw)
+		return nil
+	}
+
 	doc := &internaldocument.Decoded{}
 	if err := d.ReadDocument(s, &doc.Value); err != nil {
 		return err

@@ -3,6 +3,7 @@ package serde
 import (
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,9 +49,27 @@ var (
 	floatScratch = sync.Pool{New: func() any { return new(float64) }}
 )
 
+// TextReader is implemented by a ShapeDeserializer that can lend the text
+// of the next string value without copying it (internal/jsonwire's does).
+// Timestamps are parsed from the lent text: no copy, no scratch string.
+type TextReader interface {
+	// ReadText consumes a string value and returns its text, valid only
+	// until the next read.
+	ReadText() (string, error)
+}
+
+// readText reads a string and parses it into v with parse.
 func readText(d smithy.ShapeDeserializer, s *smithy.Schema, v *time.Time,
 	parse func(string) (time.Time, error),
 ) error {
+	if r, ok := d.(TextReader); ok {
+		text, err := r.ReadText()
+		if err != nil {
+			return err
+		}
+		return parseLent(text, v, parse)
+	}
+
 	text := textScratch.Get().(*string)
 	defer func() {
 		*text = ""
@@ -62,6 +81,19 @@ func readText(d smithy.ShapeDeserializer, s *smithy.Schema, v *time.Time,
 	}
 	t, err := parse(*text)
 	if err != nil {
+		return err
+	}
+	*v = t
+	return nil
+}
+
+// parseLent parses text, which is only lent, into v. A parser's error may
+// keep the text it was given, so on failure the text is parsed again from
+// a copy and that error is returned.
+func parseLent(text string, v *time.Time, parse func(string) (time.Time, error)) error {
+	t, err := parse(text)
+	if err != nil {
+		_, err = parse(strings.Clone(text))
 		return err
 	}
 	*v = t

@@ -21,10 +21,10 @@ import (
 //   - if only unknown members are present, unknown is called once with the
 //     first one's key and its JSON value.
 //
-// The unknown value is re-encoded from the parsed JSON (object keys sorted,
-// numbers exact, no insignificant space), because smithy-go's
-// ShapeDeserializer does not expose the raw bytes of a value.
-// TODO: keep the member's bytes as sent once the reader exposes them.
+// The unknown value is kept as sent when d is a RawJSONReader. Otherwise
+// (smithy-go's reader, which does not expose a value's bytes) it is
+// re-encoded from the parsed JSON: object keys sorted, numbers exact, no
+// insignificant space.
 func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 	member func(key string) (bool, error), unknown func(tag string, value []byte),
 ) error {
@@ -81,6 +81,10 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 
 // readRawJSON reads any JSON value and returns its encoding.
 func readRawJSON(d smithy.ShapeDeserializer, s *smithy.Schema) ([]byte, error) {
+	if r, ok := d.(RawJSONReader); ok {
+		return r.ReadRawJSON()
+	}
+
 	doc := &internaldocument.Decoded{}
 	if err := d.ReadDocument(s, &doc.Value); err != nil {
 		return nil, err

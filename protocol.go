@@ -4,7 +4,9 @@ package devopsagent
 // operation input into an HTTP request, the deserializer that turns a
 // response into an output or an error, and the middleware that records
 // the service's request ID. The HTTP bindings and JSON codec are
-// smithy-go's; error responses are decoded by protocol_errors.go.
+// smithy-go's, except that protocol_output.go decodes successful bodies
+// with internal/jsonwire; error responses are decoded by
+// protocol_errors.go.
 
 import (
 	"context"
@@ -86,7 +88,7 @@ func (m *deserializeResponse) HandleDeserialize(
 	}
 
 	result := m.op.newOutput()
-	if err := m.protocol.DeserializeResponse(ctx, m.op.schema, nil, resp, result); err != nil {
+	if err := decodeOutput(ctx, m.protocol, m.op.schema, resp, result); err != nil {
 		return out, metadata, err
 	}
 	out.Result = result

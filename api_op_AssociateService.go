@@ -46,8 +46,6 @@ var opAssociateService = &operation{
 }
 
 // AssociateServiceInput holds the parameters of AssociateService.
-//
-// Request for AssociateService.
 type AssociateServiceInput struct {
 	// Agent space that receives the association.
 	//
@@ -69,8 +67,6 @@ type AssociateServiceInput struct {
 }
 
 // AssociateServiceOutput holds the result of AssociateService.
-//
-// Response of AssociateService.
 type AssociateServiceOutput struct {
 	// The association that was created.
 	//

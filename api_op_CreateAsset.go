@@ -47,8 +47,6 @@ var opCreateAsset = &operation{
 }
 
 // CreateAssetInput holds the parameters of CreateAsset.
-//
-// Request for CreateAsset.
 type CreateAssetInput struct {
 	// Agent space in which to create the asset.
 	//
@@ -74,8 +72,6 @@ type CreateAssetInput struct {
 }
 
 // CreateAssetOutput holds the result of CreateAsset.
-//
-// Response of CreateAsset.
 type CreateAssetOutput struct {
 	// The asset that was created.
 	//

@@ -46,8 +46,6 @@ var opCreateBacklogTask = &operation{
 }
 
 // CreateBacklogTaskInput holds the parameters of CreateBacklogTask.
-//
-// Request for CreateBacklogTask.
 type CreateBacklogTaskInput struct {
 	// Agent space that owns the new task.
 	//
@@ -81,8 +79,6 @@ type CreateBacklogTaskInput struct {
 }
 
 // CreateBacklogTaskOutput holds the result of CreateBacklogTask.
-//
-// Response of CreateBacklogTask.
 type CreateBacklogTaskOutput struct {
 	// The task that was created.
 	//

@@ -48,8 +48,6 @@ var opGetAssociation = &operation{
 }
 
 // GetAssociationInput holds the parameters of GetAssociation.
-//
-// Request for GetAssociation.
 type GetAssociationInput struct {
 	// Agent space that holds the association.
 	//
@@ -63,8 +61,6 @@ type GetAssociationInput struct {
 }
 
 // GetAssociationOutput holds the result of GetAssociation.
-//
-// Response of GetAssociation.
 type GetAssociationOutput struct {
 	// The association that was asked for.
 	//

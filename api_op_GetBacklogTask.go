@@ -47,8 +47,6 @@ var opGetBacklogTask = &operation{
 }
 
 // GetBacklogTaskInput holds the parameters of GetBacklogTask.
-//
-// Request for GetBacklogTask.
 type GetBacklogTaskInput struct {
 	// Agent space that holds the task.
 	//
@@ -62,8 +60,6 @@ type GetBacklogTaskInput struct {
 }
 
 // GetBacklogTaskOutput holds the result of GetBacklogTask.
-//
-// Response of GetBacklogTask.
 type GetBacklogTaskOutput struct {
 	// The task that was asked for.
 	//

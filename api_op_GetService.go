@@ -45,8 +45,6 @@ var opGetService = &operation{
 }
 
 // GetServiceInput holds the parameters of GetService.
-//
-// Request for GetService.
 type GetServiceInput struct {
 	// Registered service to return.
 	//
@@ -55,8 +53,6 @@ type GetServiceInput struct {
 }
 
 // GetServiceOutput holds the result of GetService.
-//
-// Response of GetService.
 type GetServiceOutput struct {
 	// The service that was asked for.
 	//

@@ -47,8 +47,6 @@ var opListAssociations = &operation{
 }
 
 // ListAssociationsInput holds the parameters of ListAssociations.
-//
-// Request for ListAssociations.
 type ListAssociationsInput struct {
 	// Agent space whose associations are listed.
 	//
@@ -66,8 +64,6 @@ type ListAssociationsInput struct {
 }
 
 // ListAssociationsOutput holds the result of ListAssociations.
-//
-// Response of ListAssociations.
 type ListAssociationsOutput struct {
 	// Associations in this page.
 	//
@@ -231,9 +227,9 @@ var _ ListAssociationsAPIClient = (*Client)(nil)
 
 // ListAssociationsPaginatorOptions configures a ListAssociationsPaginator.
 type ListAssociationsPaginatorOptions struct {
-	// Limit is the largest number of items to ask for per page, sent as
-	// MaxResults; zero leaves the choice to the service. Largest number of
-	// items to return in one page.
+	// Limit is the largest number of items to ask for in one page; NextPage
+	// sends it as the input's MaxResults member. Zero leaves the choice to the
+	// service.
 	Limit int32
 
 	// StopOnDuplicateToken ends the paging when the service returns the
@@ -254,8 +250,7 @@ type ListAssociationsPaginator struct {
 
 // NewListAssociationsPaginator returns a paginator over the results of
 // ListAssociations called with params (nil for none). It starts at
-// params.NextToken, and params.MaxResults gives the
-// default Limit.
+// params.NextToken, and params.MaxResults gives the default Limit.
 func NewListAssociationsPaginator(client ListAssociationsAPIClient, params *ListAssociationsInput,
 	optFns ...func(*ListAssociationsPaginatorOptions)) *ListAssociationsPaginator {
 	if params == nil {

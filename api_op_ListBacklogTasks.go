@@ -46,8 +46,6 @@ var opListBacklogTasks = &operation{
 }
 
 // ListBacklogTasksInput holds the parameters of ListBacklogTasks.
-//
-// Request for ListBacklogTasks.
 type ListBacklogTasksInput struct {
 	// Agent space whose tasks are listed.
 	//
@@ -71,8 +69,6 @@ type ListBacklogTasksInput struct {
 }
 
 // ListBacklogTasksOutput holds the result of ListBacklogTasks.
-//
-// Response of ListBacklogTasks.
 type ListBacklogTasksOutput struct {
 	// Tasks in this page.
 	//
@@ -228,9 +224,9 @@ var _ ListBacklogTasksAPIClient = (*Client)(nil)
 
 // ListBacklogTasksPaginatorOptions configures a ListBacklogTasksPaginator.
 type ListBacklogTasksPaginatorOptions struct {
-	// Limit is the largest number of items to ask for per page, sent as Limit;
-	// zero leaves the choice to the service. Largest number of tasks to return
-	// in one page.
+	// Limit is the largest number of items to ask for in one page; NextPage
+	// sends it as the input's Limit member. Zero leaves the choice to the
+	// service.
 	Limit int32
 
 	// StopOnDuplicateToken ends the paging when the service returns the
@@ -251,8 +247,7 @@ type ListBacklogTasksPaginator struct {
 
 // NewListBacklogTasksPaginator returns a paginator over the results of
 // ListBacklogTasks called with params (nil for none). It starts at
-// params.NextToken, and params.Limit gives the
-// default Limit.
+// params.NextToken, and params.Limit gives the default Limit.
 func NewListBacklogTasksPaginator(client ListBacklogTasksAPIClient, params *ListBacklogTasksInput,
 	optFns ...func(*ListBacklogTasksPaginatorOptions)) *ListBacklogTasksPaginator {
 	if params == nil {

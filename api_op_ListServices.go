@@ -46,8 +46,6 @@ var opListServices = &operation{
 }
 
 // ListServicesInput holds the parameters of ListServices.
-//
-// Request for ListServices.
 type ListServicesInput struct {
 	// When set, only services of this type are returned.
 	FilterServiceType types.Service
@@ -60,8 +58,6 @@ type ListServicesInput struct {
 }
 
 // ListServicesOutput holds the result of ListServices.
-//
-// Response of ListServices.
 type ListServicesOutput struct {
 	// Services in this page.
 	//
@@ -216,9 +212,9 @@ var _ ListServicesAPIClient = (*Client)(nil)
 
 // ListServicesPaginatorOptions configures a ListServicesPaginator.
 type ListServicesPaginatorOptions struct {
-	// Limit is the largest number of items to ask for per page, sent as
-	// MaxResults; zero leaves the choice to the service. Largest number of
-	// items to return in one page.
+	// Limit is the largest number of items to ask for in one page; NextPage
+	// sends it as the input's MaxResults member. Zero leaves the choice to the
+	// service.
 	Limit int32
 
 	// StopOnDuplicateToken ends the paging when the service returns the
@@ -238,8 +234,7 @@ type ListServicesPaginator struct {
 
 // NewListServicesPaginator returns a paginator over the results of
 // ListServices called with params (nil for none). It starts at
-// params.NextToken, and params.MaxResults gives the
-// default Limit.
+// params.NextToken, and params.MaxResults gives the default Limit.
 func NewListServicesPaginator(client ListServicesAPIClient, params *ListServicesInput,
 	optFns ...func(*ListServicesPaginatorOptions)) *ListServicesPaginator {
 	if params == nil {

@@ -46,8 +46,6 @@ var opRegisterService = &operation{
 }
 
 // RegisterServiceInput holds the parameters of RegisterService.
-//
-// Request for RegisterService.
 type RegisterServiceInput struct {
 	// Type of service being registered.
 	//
@@ -81,8 +79,6 @@ type RegisterServiceInput struct {
 }
 
 // RegisterServiceOutput holds the result of RegisterService.
-//
-// Response of RegisterService.
 type RegisterServiceOutput struct {
 	// Further action needed to finish registration, such as an OAuth consent.
 	AdditionalStep types.AdditionalServiceRegistrationStep

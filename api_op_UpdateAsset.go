@@ -47,8 +47,6 @@ var opUpdateAsset = &operation{
 }
 
 // UpdateAssetInput holds the parameters of UpdateAsset.
-//
-// Request for UpdateAsset.
 type UpdateAssetInput struct {
 	// Agent space that holds the asset.
 	//
@@ -73,8 +71,6 @@ type UpdateAssetInput struct {
 }
 
 // UpdateAssetOutput holds the result of UpdateAsset.
-//
-// Response of UpdateAsset.
 type UpdateAssetOutput struct {
 	// The asset after the change.
 	//

@@ -46,8 +46,6 @@ var opUpdateAssociation = &operation{
 }
 
 // UpdateAssociationInput holds the parameters of UpdateAssociation.
-//
-// Request for UpdateAssociation.
 type UpdateAssociationInput struct {
 	// Agent space that holds the association.
 	//
@@ -69,8 +67,6 @@ type UpdateAssociationInput struct {
 }
 
 // UpdateAssociationOutput holds the result of UpdateAssociation.
-//
-// Response of UpdateAssociation.
 type UpdateAssociationOutput struct {
 	// The association after the change.
 	//

@@ -46,8 +46,6 @@ var opUpdateBacklogTask = &operation{
 }
 
 // UpdateBacklogTaskInput holds the parameters of UpdateBacklogTask.
-//
-// Request for UpdateBacklogTask.
 type UpdateBacklogTaskInput struct {
 	// Agent space that holds the task.
 	//
@@ -68,8 +66,6 @@ type UpdateBacklogTaskInput struct {
 }
 
 // UpdateBacklogTaskOutput holds the result of UpdateBacklogTask.
-//
-// Response of UpdateBacklogTask.
 type UpdateBacklogTaskOutput struct {
 	// The task after the change.
 	//

@@ -6,8 +6,8 @@
 
 package types
 
-// CapabilityType holds automated capabilities that can be switched on for an
-// association.
+// CapabilityType is one of the automated capabilities that can be switched on
+// for an association.
 type CapabilityType string
 
 // Values of CapabilityType known to this client.
@@ -25,7 +25,7 @@ func (CapabilityType) Values() []CapabilityType {
 	}
 }
 
-// EventChannelType holds kinds of event channel.
+// EventChannelType is one of the kinds of event channel.
 type EventChannelType string
 
 // Values of EventChannelType known to this client.
@@ -41,7 +41,7 @@ func (EventChannelType) Values() []EventChannelType {
 	}
 }
 
-// GitLabTokenType holds scope of a GitLab access token.
+// GitLabTokenType is one of the scopes a GitLab access token can have.
 type GitLabTokenType string
 
 // Values of GitLabTokenType known to this client.
@@ -59,7 +59,7 @@ func (GitLabTokenType) Values() []GitLabTokenType {
 	}
 }
 
-// GithubRepoOwnerType holds kinds of GitHub repository owner.
+// GithubRepoOwnerType is one of the kinds of GitHub repository owner.
 type GithubRepoOwnerType string
 
 // Values of GithubRepoOwnerType known to this client.
@@ -77,7 +77,8 @@ func (GithubRepoOwnerType) Values() []GithubRepoOwnerType {
 	}
 }
 
-// MCPServerAuthorizationMethod holds ways an MCP server can be authorized.
+// MCPServerAuthorizationMethod is one of the ways an MCP server can be
+// authorized.
 type MCPServerAuthorizationMethod string
 
 // Values of MCPServerAuthorizationMethod known to this client.
@@ -100,7 +101,7 @@ func (MCPServerAuthorizationMethod) Values() []MCPServerAuthorizationMethod {
 	}
 }
 
-// MonitorAccountType holds account type of a monitoring AWS account.
+// MonitorAccountType is one of the account types of a monitoring AWS account.
 type MonitorAccountType string
 
 // Values of MonitorAccountType known to this client.
@@ -116,7 +117,7 @@ func (MonitorAccountType) Values() []MonitorAccountType {
 	}
 }
 
-// NewRelicRegion holds New Relic data regions.
+// NewRelicRegion is one of the New Relic data regions.
 type NewRelicRegion string
 
 // Values of NewRelicRegion known to this client.
@@ -134,8 +135,8 @@ func (NewRelicRegion) Values() []NewRelicRegion {
 	}
 }
 
-// PostRegisterServiceSupportedService holds service types that RegisterService
-// accepts.
+// PostRegisterServiceSupportedService is one of the service types that
+// RegisterService accepts.
 type PostRegisterServiceSupportedService string
 
 // Values of PostRegisterServiceSupportedService known to this client.
@@ -178,7 +179,7 @@ func (PostRegisterServiceSupportedService) Values() []PostRegisterServiceSupport
 	}
 }
 
-// Priority holds urgency levels of a task, most urgent first.
+// Priority is one of the urgency levels of a task, most urgent first.
 type Priority string
 
 // Values of Priority known to this client.
@@ -202,7 +203,8 @@ func (Priority) Values() []Priority {
 	}
 }
 
-// RemoteAgentAuthorizationMethod holds ways a remote agent can be authorized.
+// RemoteAgentAuthorizationMethod is one of the ways a remote agent can be
+// authorized.
 type RemoteAgentAuthorizationMethod string
 
 // Values of RemoteAgentAuthorizationMethod known to this client.
@@ -223,7 +225,7 @@ func (RemoteAgentAuthorizationMethod) Values() []RemoteAgentAuthorizationMethod 
 	}
 }
 
-// Service holds all service types known to the agent.
+// Service is one of the service types known to the agent.
 type Service string
 
 // Values of Service known to this client.
@@ -273,7 +275,7 @@ func (Service) Values() []Service {
 	}
 }
 
-// SourceAccountType holds account type of a source AWS account.
+// SourceAccountType is one of the account types of a source AWS account.
 type SourceAccountType string
 
 // Values of SourceAccountType known to this client.
@@ -289,7 +291,7 @@ func (SourceAccountType) Values() []SourceAccountType {
 	}
 }
 
-// TaskSortField holds fields that tasks can be sorted by.
+// TaskSortField is one of the fields that tasks can be sorted by.
 type TaskSortField string
 
 // Values of TaskSortField known to this client.
@@ -307,7 +309,7 @@ func (TaskSortField) Values() []TaskSortField {
 	}
 }
 
-// TaskSortOrder holds sort directions.
+// TaskSortOrder is one of the sort directions.
 type TaskSortOrder string
 
 // Values of TaskSortOrder known to this client.
@@ -325,7 +327,7 @@ func (TaskSortOrder) Values() []TaskSortOrder {
 	}
 }
 
-// TaskStatus holds lifecycle states of a task.
+// TaskStatus is one of the lifecycle states of a task.
 type TaskStatus string
 
 // Values of TaskStatus known to this client.
@@ -359,7 +361,7 @@ func (TaskStatus) Values() []TaskStatus {
 	}
 }
 
-// TaskType holds kinds of backlog task.
+// TaskType is one of the kinds of backlog task.
 type TaskType string
 
 // Values of TaskType known to this client.
@@ -381,7 +383,7 @@ func (TaskType) Values() []TaskType {
 	}
 }
 
-// ValidationStatus holds result of checking an association.
+// ValidationStatus is one of the outcomes of checking an association.
 type ValidationStatus string
 
 // Values of ValidationStatus known to this client.
@@ -401,7 +403,7 @@ func (ValidationStatus) Values() []ValidationStatus {
 	}
 }
 
-// WebhookType holds ways a webhook call is authenticated.
+// WebhookType is one of the ways a webhook call is authenticated.
 type WebhookType string
 
 // Values of WebhookType known to this client.

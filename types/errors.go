@@ -161,7 +161,7 @@ func (e *InternalServerException) ErrorFault() smithy.ErrorFault {
 	return smithy.FaultServer
 }
 
-// InvalidParameterException is returned when A request parameter has a value
+// InvalidParameterException is returned when a request parameter has a value
 // that is not accepted.
 type InvalidParameterException struct {
 	// Message is the explanation sent by the service.

@@ -2,7 +2,8 @@
 
 // Package types holds the data types of the AWS DevOps Agent Service:
 // structures and unions (this file), enums (enums.go), modeled errors
-// (errors.go) and their serializers and deserializers.
+// (errors.go), their serializers and deserializers, and the String methods
+// that keep sensitive values out of fmt (printing.go).
 package types
 
 import (
@@ -87,7 +88,7 @@ type AssetSourceUrlContent struct {
 	Url *string
 }
 
-// AssetZipContent is A zip archive for an asset.
+// AssetZipContent is a zip archive for an asset.
 type AssetZipContent struct {
 	// Bytes of the archive.
 	//
@@ -95,7 +96,7 @@ type AssetZipContent struct {
 	ZipFile []byte
 }
 
-// Association is A link between an agent space and a registered service.
+// Association is a link between an agent space and a registered service.
 type Association struct {
 	// Agent space that holds the association.
 	//
@@ -188,7 +189,7 @@ type DatadogServiceDetails struct {
 	Description *string
 }
 
-// DynatraceConfiguration is A Dynatrace environment linked to an agent space.
+// DynatraceConfiguration is a Dynatrace environment linked to an agent space.
 type DynatraceConfiguration struct {
 	// ID of the Dynatrace environment.
 	//
@@ -241,7 +242,7 @@ type EventChannelDetails struct {
 	Type EventChannelType
 }
 
-// GenericWebhook is A webhook created for an association.
+// GenericWebhook is a webhook created for an association.
 type GenericWebhook struct {
 	// API key used when the webhook type is apikey.
 	ApiKey *string
@@ -259,7 +260,7 @@ type GenericWebhook struct {
 	WebhookUrl *string
 }
 
-// GitHubConfiguration is A GitHub repository linked to an agent space.
+// GitHubConfiguration is a GitHub repository linked to an agent space.
 type GitHubConfiguration struct {
 	// Owner of the repository.
 	//
@@ -288,7 +289,7 @@ type GitHubConfiguration struct {
 	RuntimeRoleArn *string
 }
 
-// GitLabConfiguration is A GitLab project linked to an agent space.
+// GitLabConfiguration is a GitLab project linked to an agent space.
 type GitLabConfiguration struct {
 	// Numeric ID of the project.
 	//
@@ -392,7 +393,7 @@ type MCPServerBearerTokenConfig struct {
 	AuthorizationHeader *string
 }
 
-// MCPServerConfiguration is A generic MCP server linked to an agent space.
+// MCPServerConfiguration is a generic MCP server linked to an agent space.
 type MCPServerConfiguration struct {
 	// MCP tools the association may use.
 	//
@@ -673,7 +674,7 @@ type PagerDutyOAuthClientCredentialsConfig struct {
 	ExchangeParameters map[string]string
 }
 
-// ReferenceInput holds link from a new task to a record in an outside system.
+// ReferenceInput is a link from a new task to a record in an outside system.
 type ReferenceInput struct {
 	// Association through which the outside system is reached.
 	//
@@ -699,7 +700,7 @@ type ReferenceInput struct {
 	Title *string
 }
 
-// ReferenceOutput holds link from a task to a record in an outside system.
+// ReferenceOutput is a link from a task to a record in an outside system.
 type ReferenceOutput struct {
 	// Association through which the outside system is reached.
 	//
@@ -950,7 +951,7 @@ type RegisteredRemoteAgentSigV4Details struct {
 	RoleArn *string
 }
 
-// RegisteredService is A service registered in the account.
+// RegisteredService is a service registered in the account.
 type RegisteredService struct {
 	// ID that names the service.
 	//
@@ -1032,7 +1033,7 @@ type RemoteAgentBearerTokenConfig struct {
 	AuthorizationHeader *string
 }
 
-// RemoteAgentConfiguration is A remote agent with token-based auth, linked to
+// RemoteAgentConfiguration is a remote agent with token-based auth, linked to
 // an agent space. It has no settings.
 type RemoteAgentConfiguration struct {
 }
@@ -1104,7 +1105,7 @@ type RemoteAgentSigV4AuthorizationConfig struct {
 	RoleArn *string
 }
 
-// RemoteAgentSigV4Configuration is A remote agent with SigV4 auth, linked to
+// RemoteAgentSigV4Configuration is a remote agent with SigV4 auth, linked to
 // an agent space. It has no settings.
 type RemoteAgentSigV4Configuration struct {
 }
@@ -1131,7 +1132,7 @@ type RemoteAgentSigV4ServiceDetails struct {
 	Description *string
 }
 
-// ServiceNowConfiguration is A ServiceNow instance linked to an agent space.
+// ServiceNowConfiguration is a ServiceNow instance linked to an agent space.
 type ServiceNowConfiguration struct {
 	// Scopes that narrow the granted access.
 	AuthScopes []string
@@ -1182,7 +1183,7 @@ type SlackChannel struct {
 	ChannelName *string
 }
 
-// SlackConfiguration is A Slack workspace linked to an agent space.
+// SlackConfiguration is a Slack workspace linked to an agent space.
 type SlackConfiguration struct {
 	// Channels that receive agent messages.
 	//
@@ -1232,7 +1233,7 @@ type SourceAwsConfiguration struct {
 	ExternalId *string
 }
 
-// Task is A backlog task and its state.
+// Task is a backlog task and its state.
 type Task struct {
 	// Agent space that holds the task.
 	//
@@ -1364,157 +1365,130 @@ type AdditionalServiceDetails interface {
 	isAdditionalServiceDetails()
 }
 
-// AdditionalServiceDetailsMemberGithub is the github member of
-// AdditionalServiceDetails.
-//
-// GitHub details.
+// AdditionalServiceDetailsMemberGithub holds GitHub details. It is the github
+// member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberGithub struct {
 	Value RegisteredGithubServiceDetails
 }
 
 func (*AdditionalServiceDetailsMemberGithub) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberSlack is the slack member of
-// AdditionalServiceDetails.
-//
-// Slack details.
+// AdditionalServiceDetailsMemberSlack holds Slack details. It is the slack
+// member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberSlack struct {
 	Value RegisteredSlackServiceDetails
 }
 
 func (*AdditionalServiceDetailsMemberSlack) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpserverdatadog is the mcpserverdatadog
-// member of AdditionalServiceDetails.
-//
-// Datadog MCP server details.
+// AdditionalServiceDetailsMemberMcpserverdatadog holds Datadog MCP server
+// details. It is the mcpserverdatadog member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberMcpserverdatadog struct {
 	Value RegisteredMCPServerDetails
 }
 
 func (*AdditionalServiceDetailsMemberMcpserverdatadog) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpserver is the mcpserver member of
-// AdditionalServiceDetails.
-//
-// Generic MCP server details.
+// AdditionalServiceDetailsMemberMcpserver holds generic MCP server details. It
+// is the mcpserver member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberMcpserver struct {
 	Value RegisteredMCPServerDetails
 }
 
 func (*AdditionalServiceDetailsMemberMcpserver) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberServicenow is the servicenow member of
-// AdditionalServiceDetails.
-//
-// ServiceNow details.
+// AdditionalServiceDetailsMemberServicenow holds ServiceNow details. It is the
+// servicenow member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberServicenow struct {
 	Value RegisteredServiceNowDetails
 }
 
 func (*AdditionalServiceDetailsMemberServicenow) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberGitlab is the gitlab member of
-// AdditionalServiceDetails.
-//
-// GitLab details.
+// AdditionalServiceDetailsMemberGitlab holds GitLab details. It is the gitlab
+// member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberGitlab struct {
 	Value RegisteredGitLabServiceDetails
 }
 
 func (*AdditionalServiceDetailsMemberGitlab) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpserversplunk is the mcpserversplunk member
-// of AdditionalServiceDetails.
-//
-// Splunk MCP server details.
+// AdditionalServiceDetailsMemberMcpserversplunk holds Splunk MCP server
+// details. It is the mcpserversplunk member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberMcpserversplunk struct {
 	Value RegisteredMCPServerDetails
 }
 
 func (*AdditionalServiceDetailsMemberMcpserversplunk) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpservernewrelic is the mcpservernewrelic
-// member of AdditionalServiceDetails.
-//
-// New Relic details.
+// AdditionalServiceDetailsMemberMcpservernewrelic holds New Relic details. It
+// is the mcpservernewrelic member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberMcpservernewrelic struct {
 	Value RegisteredNewRelicDetails
 }
 
 func (*AdditionalServiceDetailsMemberMcpservernewrelic) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberAzuredevops is the azuredevops member of
-// AdditionalServiceDetails.
-//
-// Azure DevOps details.
+// AdditionalServiceDetailsMemberAzuredevops holds Azure DevOps details. It is
+// the azuredevops member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberAzuredevops struct {
 	Value RegisteredAzureDevOpsServiceDetails
 }
 
 func (*AdditionalServiceDetailsMemberAzuredevops) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberAzureidentity is the azureidentity member of
-// AdditionalServiceDetails.
-//
-// Azure identity federation details.
+// AdditionalServiceDetailsMemberAzureidentity holds Azure identity federation
+// details. It is the azureidentity member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberAzureidentity struct {
 	Value RegisteredAzureIdentityDetails
 }
 
 func (*AdditionalServiceDetailsMemberAzureidentity) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpservergrafana is the mcpservergrafana
-// member of AdditionalServiceDetails.
-//
-// Grafana MCP server details.
+// AdditionalServiceDetailsMemberMcpservergrafana holds Grafana MCP server
+// details. It is the mcpservergrafana member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberMcpservergrafana struct {
 	Value RegisteredGrafanaServerDetails
 }
 
 func (*AdditionalServiceDetailsMemberMcpservergrafana) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberPagerduty is the pagerduty member of
-// AdditionalServiceDetails.
-//
-// PagerDuty details.
+// AdditionalServiceDetailsMemberPagerduty holds PagerDuty details. It is the
+// pagerduty member of AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberPagerduty struct {
 	Value RegisteredPagerDutyDetails
 }
 
 func (*AdditionalServiceDetailsMemberPagerduty) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberMcpserversigv4 is the mcpserversigv4 member of
+// AdditionalServiceDetailsMemberMcpserversigv4 holds details of an MCP server
+// that uses SigV4. It is the mcpserversigv4 member of
 // AdditionalServiceDetails.
-//
-// Details of an MCP server that uses SigV4.
 type AdditionalServiceDetailsMemberMcpserversigv4 struct {
 	Value RegisteredMCPServerSigV4Details
 }
 
 func (*AdditionalServiceDetailsMemberMcpserversigv4) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberRemoteagent is the remoteagent member of
+// AdditionalServiceDetailsMemberRemoteagent holds details of a remote agent
+// that uses token-based auth. It is the remoteagent member of
 // AdditionalServiceDetails.
-//
-// Details of a remote agent that uses token-based auth.
 type AdditionalServiceDetailsMemberRemoteagent struct {
 	Value RegisteredRemoteAgentDetails
 }
 
 func (*AdditionalServiceDetailsMemberRemoteagent) isAdditionalServiceDetails() {}
 
-// AdditionalServiceDetailsMemberRemoteagentsigv4 is the remoteagentsigv4
-// member of AdditionalServiceDetails.
-//
-// Details of a remote agent that uses SigV4.
+// AdditionalServiceDetailsMemberRemoteagentsigv4 holds details of a remote
+// agent that uses SigV4. It is the remoteagentsigv4 member of
+// AdditionalServiceDetails.
 type AdditionalServiceDetailsMemberRemoteagentsigv4 struct {
 	Value RegisteredRemoteAgentSigV4Details
 }
 
 func (*AdditionalServiceDetailsMemberRemoteagentsigv4) isAdditionalServiceDetails() {}
 
-// AdditionalServiceRegistrationStep is A step the caller must still take to
+// AdditionalServiceRegistrationStep is a step the caller must still take to
 // finish registration.
 //
 // Its values are the types below, or UnknownUnionMember for a member this
@@ -1525,17 +1499,16 @@ type AdditionalServiceRegistrationStep interface {
 	isAdditionalServiceRegistrationStep()
 }
 
-// AdditionalServiceRegistrationStepMemberOauth is the oauth member of
+// AdditionalServiceRegistrationStepMemberOauth is an OAuth consent the user
+// must still give. It is the oauth member of
 // AdditionalServiceRegistrationStep.
-//
-// An OAuth consent is still needed.
 type AdditionalServiceRegistrationStepMemberOauth struct {
 	Value OAuthAdditionalStepDetails
 }
 
 func (*AdditionalServiceRegistrationStepMemberOauth) isAdditionalServiceRegistrationStep() {}
 
-// AssetContent holds content of an asset; exactly one member is set.
+// AssetContent is the content of an asset; exactly one member is set.
 //
 // Its values are the types below, or UnknownUnionMember for a member this
 // client does not know:
@@ -1547,34 +1520,31 @@ type AssetContent interface {
 	isAssetContent()
 }
 
-// AssetContentMemberFile is the file member of AssetContent.
-//
-// One file with its path.
+// AssetContentMemberFile is one file with its path. It is the file member of
+// AssetContent.
 type AssetContentMemberFile struct {
 	Value AssetFileContent
 }
 
 func (*AssetContentMemberFile) isAssetContent() {}
 
-// AssetContentMemberZip is the zip member of AssetContent.
-//
-// A zip archive holding many files.
+// AssetContentMemberZip is a zip archive holding many files. It is the zip
+// member of AssetContent.
 type AssetContentMemberZip struct {
 	Value AssetZipContent
 }
 
 func (*AssetContentMemberZip) isAssetContent() {}
 
-// AssetContentMemberSourceUrl is the sourceUrl member of AssetContent.
-//
-// An outside address to import content from.
+// AssetContentMemberSourceUrl is an outside address to import content from. It
+// is the sourceUrl member of AssetContent.
 type AssetContentMemberSourceUrl struct {
 	Value AssetSourceUrlContent
 }
 
 func (*AssetContentMemberSourceUrl) isAssetContent() {}
 
-// AssetFileBody holds body of one file, as bytes or as text.
+// AssetFileBody is the body of one file, as bytes or as text.
 //
 // Its values are the types below, or UnknownUnionMember for a member this
 // client does not know:
@@ -1585,18 +1555,16 @@ type AssetFileBody interface {
 	isAssetFileBody()
 }
 
-// AssetFileBodyMemberBytes is the bytes member of AssetFileBody.
-//
-// Binary body.
+// AssetFileBodyMemberBytes is the body as bytes. It is the bytes member of
+// AssetFileBody.
 type AssetFileBodyMemberBytes struct {
 	Value []byte
 }
 
 func (*AssetFileBodyMemberBytes) isAssetFileBody() {}
 
-// AssetFileBodyMemberText is the text member of AssetFileBody.
-//
-// Text body.
+// AssetFileBodyMemberText is the body as text. It is the text member of
+// AssetFileBody.
 type AssetFileBodyMemberText struct {
 	Value string
 }
@@ -1613,10 +1581,9 @@ type DatadogAuthorizationConfig interface {
 	isDatadogAuthorizationConfig()
 }
 
-// DatadogAuthorizationConfigMemberAuthorizationDiscovery is the
-// authorizationDiscovery member of DatadogAuthorizationConfig.
-//
-// Let the server's authorization be discovered.
+// DatadogAuthorizationConfigMemberAuthorizationDiscovery holds settings for
+// discovering how the server is authorized. It is the authorizationDiscovery
+// member of DatadogAuthorizationConfig.
 type DatadogAuthorizationConfigMemberAuthorizationDiscovery struct {
 	Value MCPServerAuthorizationDiscoveryConfig
 }
@@ -1633,10 +1600,9 @@ type DynatraceServiceAuthorizationConfig interface {
 	isDynatraceServiceAuthorizationConfig()
 }
 
-// DynatraceServiceAuthorizationConfigMemberOAuthClientCredentials is the
-// oAuthClientCredentials member of DynatraceServiceAuthorizationConfig.
-//
-// OAuth client credentials for Dynatrace.
+// DynatraceServiceAuthorizationConfigMemberOAuthClientCredentials holds OAuth
+// client credentials for Dynatrace. It is the oAuthClientCredentials member of
+// DynatraceServiceAuthorizationConfig.
 type DynatraceServiceAuthorizationConfigMemberOAuthClientCredentials struct {
 	Value DynatraceOAuthClientCredentialsConfig
 }
@@ -1658,50 +1624,43 @@ type MCPServerAuthorizationConfig interface {
 	isMCPServerAuthorizationConfig()
 }
 
-// MCPServerAuthorizationConfigMemberOAuthClientCredentials is the
-// oAuthClientCredentials member of MCPServerAuthorizationConfig.
-//
-// Authorize with an OAuth client ID and secret.
+// MCPServerAuthorizationConfigMemberOAuthClientCredentials holds OAuth client
+// credentials: a client ID and secret. It is the oAuthClientCredentials member
+// of MCPServerAuthorizationConfig.
 type MCPServerAuthorizationConfigMemberOAuthClientCredentials struct {
 	Value MCPServerOAuthClientCredentialsConfig
 }
 
 func (*MCPServerAuthorizationConfigMemberOAuthClientCredentials) isMCPServerAuthorizationConfig() {}
 
-// MCPServerAuthorizationConfigMemberOAuth3LO is the oAuth3LO member of
-// MCPServerAuthorizationConfig.
-//
-// Three-legged OAuth flow.
+// MCPServerAuthorizationConfigMemberOAuth3LO holds settings for a three-legged
+// OAuth flow. It is the oAuth3LO member of MCPServerAuthorizationConfig.
 type MCPServerAuthorizationConfigMemberOAuth3LO struct {
 	Value MCPServerOAuth3LOConfig
 }
 
 func (*MCPServerAuthorizationConfigMemberOAuth3LO) isMCPServerAuthorizationConfig() {}
 
-// MCPServerAuthorizationConfigMemberApiKey is the apiKey member of
-// MCPServerAuthorizationConfig.
-//
-// API key in a request header.
+// MCPServerAuthorizationConfigMemberApiKey is an API key sent in a request
+// header. It is the apiKey member of MCPServerAuthorizationConfig.
 type MCPServerAuthorizationConfigMemberApiKey struct {
 	Value MCPServerAPIKeyConfig
 }
 
 func (*MCPServerAuthorizationConfigMemberApiKey) isMCPServerAuthorizationConfig() {}
 
-// MCPServerAuthorizationConfigMemberBearerToken is the bearerToken member of
+// MCPServerAuthorizationConfigMemberBearerToken is a bearer token sent in a
+// request header. It is the bearerToken member of
 // MCPServerAuthorizationConfig.
-//
-// Bearer token in a request header.
 type MCPServerAuthorizationConfigMemberBearerToken struct {
 	Value MCPServerBearerTokenConfig
 }
 
 func (*MCPServerAuthorizationConfigMemberBearerToken) isMCPServerAuthorizationConfig() {}
 
-// MCPServerAuthorizationConfigMemberAuthorizationDiscovery is the
-// authorizationDiscovery member of MCPServerAuthorizationConfig.
-//
-// Let the server's authorization be discovered.
+// MCPServerAuthorizationConfigMemberAuthorizationDiscovery holds settings for
+// discovering how the server is authorized. It is the authorizationDiscovery
+// member of MCPServerAuthorizationConfig.
 type MCPServerAuthorizationConfigMemberAuthorizationDiscovery struct {
 	Value MCPServerAuthorizationDiscoveryConfig
 }
@@ -1718,10 +1677,8 @@ type NewRelicServiceAuthorizationConfig interface {
 	isNewRelicServiceAuthorizationConfig()
 }
 
-// NewRelicServiceAuthorizationConfigMemberApiKey is the apiKey member of
-// NewRelicServiceAuthorizationConfig.
-//
-// New Relic user API key settings.
+// NewRelicServiceAuthorizationConfigMemberApiKey holds New Relic user API key
+// settings. It is the apiKey member of NewRelicServiceAuthorizationConfig.
 type NewRelicServiceAuthorizationConfigMemberApiKey struct {
 	Value NewRelicApiKeyConfig
 }
@@ -1738,10 +1695,9 @@ type PagerDutyAuthorizationConfig interface {
 	isPagerDutyAuthorizationConfig()
 }
 
-// PagerDutyAuthorizationConfigMemberOAuthClientCredentials is the
-// oAuthClientCredentials member of PagerDutyAuthorizationConfig.
-//
-// OAuth client credentials for PagerDuty.
+// PagerDutyAuthorizationConfigMemberOAuthClientCredentials holds OAuth client
+// credentials for PagerDuty. It is the oAuthClientCredentials member of
+// PagerDutyAuthorizationConfig.
 type PagerDutyAuthorizationConfigMemberOAuthClientCredentials struct {
 	Value PagerDutyOAuthClientCredentialsConfig
 }
@@ -1760,20 +1716,17 @@ type RemoteAgentAuthorizationConfig interface {
 	isRemoteAgentAuthorizationConfig()
 }
 
-// RemoteAgentAuthorizationConfigMemberApiKey is the apiKey member of
-// RemoteAgentAuthorizationConfig.
-//
-// API key in a request header.
+// RemoteAgentAuthorizationConfigMemberApiKey is an API key sent in a request
+// header. It is the apiKey member of RemoteAgentAuthorizationConfig.
 type RemoteAgentAuthorizationConfigMemberApiKey struct {
 	Value RemoteAgentAPIKeyConfig
 }
 
 func (*RemoteAgentAuthorizationConfigMemberApiKey) isRemoteAgentAuthorizationConfig() {}
 
-// RemoteAgentAuthorizationConfigMemberOAuthClientCredentials is the
-// oAuthClientCredentials member of RemoteAgentAuthorizationConfig.
-//
-// Authorize with an OAuth client ID and secret.
+// RemoteAgentAuthorizationConfigMemberOAuthClientCredentials holds OAuth
+// client credentials: a client ID and secret. It is the oAuthClientCredentials
+// member of RemoteAgentAuthorizationConfig.
 type RemoteAgentAuthorizationConfigMemberOAuthClientCredentials struct {
 	Value RemoteAgentOAuthClientCredentialsConfig
 }
@@ -1781,10 +1734,9 @@ type RemoteAgentAuthorizationConfigMemberOAuthClientCredentials struct {
 func (*RemoteAgentAuthorizationConfigMemberOAuthClientCredentials) isRemoteAgentAuthorizationConfig() {
 }
 
-// RemoteAgentAuthorizationConfigMemberBearerToken is the bearerToken member of
+// RemoteAgentAuthorizationConfigMemberBearerToken is a bearer token sent in a
+// request header. It is the bearerToken member of
 // RemoteAgentAuthorizationConfig.
-//
-// Bearer token in a request header.
 type RemoteAgentAuthorizationConfigMemberBearerToken struct {
 	Value RemoteAgentBearerTokenConfig
 }
@@ -1820,187 +1772,152 @@ type ServiceConfiguration interface {
 	isServiceConfiguration()
 }
 
-// ServiceConfigurationMemberSourceAws is the sourceAws member of
-// ServiceConfiguration.
-//
-// Settings for an AWS source account.
+// ServiceConfigurationMemberSourceAws holds settings for an AWS source
+// account. It is the sourceAws member of ServiceConfiguration.
 type ServiceConfigurationMemberSourceAws struct {
 	Value SourceAwsConfiguration
 }
 
 func (*ServiceConfigurationMemberSourceAws) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberAws is the aws member of ServiceConfiguration.
-//
-// Settings for an AWS monitoring account.
+// ServiceConfigurationMemberAws holds settings for an AWS monitoring account.
+// It is the aws member of ServiceConfiguration.
 type ServiceConfigurationMemberAws struct {
 	Value AWSConfiguration
 }
 
 func (*ServiceConfigurationMemberAws) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberGithub is the github member of
-// ServiceConfiguration.
-//
-// Settings for a GitHub repository.
+// ServiceConfigurationMemberGithub holds settings for a GitHub repository. It
+// is the github member of ServiceConfiguration.
 type ServiceConfigurationMemberGithub struct {
 	Value GitHubConfiguration
 }
 
 func (*ServiceConfigurationMemberGithub) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberSlack is the slack member of ServiceConfiguration.
-//
-// Settings for a Slack workspace.
+// ServiceConfigurationMemberSlack holds settings for a Slack workspace. It is
+// the slack member of ServiceConfiguration.
 type ServiceConfigurationMemberSlack struct {
 	Value SlackConfiguration
 }
 
 func (*ServiceConfigurationMemberSlack) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberDynatrace is the dynatrace member of
-// ServiceConfiguration.
-//
-// Settings for a Dynatrace environment.
+// ServiceConfigurationMemberDynatrace holds settings for a Dynatrace
+// environment. It is the dynatrace member of ServiceConfiguration.
 type ServiceConfigurationMemberDynatrace struct {
 	Value DynatraceConfiguration
 }
 
 func (*ServiceConfigurationMemberDynatrace) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberServicenow is the servicenow member of
-// ServiceConfiguration.
-//
-// Settings for a ServiceNow instance.
+// ServiceConfigurationMemberServicenow holds settings for a ServiceNow
+// instance. It is the servicenow member of ServiceConfiguration.
 type ServiceConfigurationMemberServicenow struct {
 	Value ServiceNowConfiguration
 }
 
 func (*ServiceConfigurationMemberServicenow) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpservernewrelic is the mcpservernewrelic member
-// of ServiceConfiguration.
-//
-// Settings for the New Relic MCP server.
+// ServiceConfigurationMemberMcpservernewrelic holds settings for the New Relic
+// MCP server. It is the mcpservernewrelic member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpservernewrelic struct {
 	Value MCPServerNewRelicConfiguration
 }
 
 func (*ServiceConfigurationMemberMcpservernewrelic) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpserverdatadog is the mcpserverdatadog member of
-// ServiceConfiguration.
-//
-// Settings for the Datadog MCP server.
+// ServiceConfigurationMemberMcpserverdatadog holds settings for the Datadog
+// MCP server. It is the mcpserverdatadog member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpserverdatadog struct {
 	Value MCPServerDatadogConfiguration
 }
 
 func (*ServiceConfigurationMemberMcpserverdatadog) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpserver is the mcpserver member of
-// ServiceConfiguration.
-//
-// Settings for a generic MCP server.
+// ServiceConfigurationMemberMcpserver holds settings for a generic MCP server.
+// It is the mcpserver member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpserver struct {
 	Value MCPServerConfiguration
 }
 
 func (*ServiceConfigurationMemberMcpserver) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberGitlab is the gitlab member of
-// ServiceConfiguration.
-//
-// Settings for a GitLab project.
+// ServiceConfigurationMemberGitlab holds settings for a GitLab project. It is
+// the gitlab member of ServiceConfiguration.
 type ServiceConfigurationMemberGitlab struct {
 	Value GitLabConfiguration
 }
 
 func (*ServiceConfigurationMemberGitlab) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpserversplunk is the mcpserversplunk member of
-// ServiceConfiguration.
-//
-// Settings for the Splunk MCP server.
+// ServiceConfigurationMemberMcpserversplunk holds settings for the Splunk MCP
+// server. It is the mcpserversplunk member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpserversplunk struct {
 	Value MCPServerSplunkConfiguration
 }
 
 func (*ServiceConfigurationMemberMcpserversplunk) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberEventChannel is the eventChannel member of
-// ServiceConfiguration.
-//
-// Settings for an event channel.
+// ServiceConfigurationMemberEventChannel holds settings for an event channel.
+// It is the eventChannel member of ServiceConfiguration.
 type ServiceConfigurationMemberEventChannel struct {
 	Value EventChannelConfiguration
 }
 
 func (*ServiceConfigurationMemberEventChannel) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberAzure is the azure member of ServiceConfiguration.
-//
-// Settings for an Azure subscription.
+// ServiceConfigurationMemberAzure holds settings for an Azure subscription. It
+// is the azure member of ServiceConfiguration.
 type ServiceConfigurationMemberAzure struct {
 	Value AzureConfiguration
 }
 
 func (*ServiceConfigurationMemberAzure) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberAzuredevops is the azuredevops member of
-// ServiceConfiguration.
-//
-// Settings for an Azure DevOps project.
+// ServiceConfigurationMemberAzuredevops holds settings for an Azure DevOps
+// project. It is the azuredevops member of ServiceConfiguration.
 type ServiceConfigurationMemberAzuredevops struct {
 	Value AzureDevOpsConfiguration
 }
 
 func (*ServiceConfigurationMemberAzuredevops) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpservergrafana is the mcpservergrafana member of
-// ServiceConfiguration.
-//
-// Settings for the Grafana MCP server.
+// ServiceConfigurationMemberMcpservergrafana holds settings for the Grafana
+// MCP server. It is the mcpservergrafana member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpservergrafana struct {
 	Value MCPServerGrafanaConfiguration
 }
 
 func (*ServiceConfigurationMemberMcpservergrafana) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberPagerduty is the pagerduty member of
-// ServiceConfiguration.
-//
-// Settings for PagerDuty.
+// ServiceConfigurationMemberPagerduty holds settings for PagerDuty. It is the
+// pagerduty member of ServiceConfiguration.
 type ServiceConfigurationMemberPagerduty struct {
 	Value PagerDutyConfiguration
 }
 
 func (*ServiceConfigurationMemberPagerduty) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberMcpserversigv4 is the mcpserversigv4 member of
-// ServiceConfiguration.
-//
-// Settings for an MCP server that uses SigV4.
+// ServiceConfigurationMemberMcpserversigv4 holds settings for an MCP server
+// that uses SigV4. It is the mcpserversigv4 member of ServiceConfiguration.
 type ServiceConfigurationMemberMcpserversigv4 struct {
 	Value MCPServerSigV4Configuration
 }
 
 func (*ServiceConfigurationMemberMcpserversigv4) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberRemoteagent is the remoteagent member of
-// ServiceConfiguration.
-//
-// Settings for a remote agent that uses token-based auth.
+// ServiceConfigurationMemberRemoteagent holds settings for a remote agent that
+// uses token-based auth. It is the remoteagent member of ServiceConfiguration.
 type ServiceConfigurationMemberRemoteagent struct {
 	Value RemoteAgentConfiguration
 }
 
 func (*ServiceConfigurationMemberRemoteagent) isServiceConfiguration() {}
 
-// ServiceConfigurationMemberRemoteagentsigv4 is the remoteagentsigv4 member of
-// ServiceConfiguration.
-//
-// Settings for a remote agent that uses SigV4.
+// ServiceConfigurationMemberRemoteagentsigv4 holds settings for a remote agent
+// that uses SigV4. It is the remoteagentsigv4 member of ServiceConfiguration.
 type ServiceConfigurationMemberRemoteagentsigv4 struct {
 	Value RemoteAgentSigV4Configuration
 }
@@ -2031,134 +1948,113 @@ type ServiceDetails interface {
 	isServiceDetails()
 }
 
-// ServiceDetailsMemberDynatrace is the dynatrace member of ServiceDetails.
-//
-// Dynatrace registration settings.
+// ServiceDetailsMemberDynatrace holds Dynatrace registration settings. It is
+// the dynatrace member of ServiceDetails.
 type ServiceDetailsMemberDynatrace struct {
 	Value DynatraceServiceDetails
 }
 
 func (*ServiceDetailsMemberDynatrace) isServiceDetails() {}
 
-// ServiceDetailsMemberServicenow is the servicenow member of ServiceDetails.
-//
-// ServiceNow registration settings.
+// ServiceDetailsMemberServicenow holds ServiceNow registration settings. It is
+// the servicenow member of ServiceDetails.
 type ServiceDetailsMemberServicenow struct {
 	Value ServiceNowServiceDetails
 }
 
 func (*ServiceDetailsMemberServicenow) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpserverdatadog is the mcpserverdatadog member of
-// ServiceDetails.
-//
-// Datadog MCP server registration settings.
+// ServiceDetailsMemberMcpserverdatadog holds Datadog MCP server registration
+// settings. It is the mcpserverdatadog member of ServiceDetails.
 type ServiceDetailsMemberMcpserverdatadog struct {
 	Value DatadogServiceDetails
 }
 
 func (*ServiceDetailsMemberMcpserverdatadog) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpserver is the mcpserver member of ServiceDetails.
-//
-// Generic MCP server registration settings.
+// ServiceDetailsMemberMcpserver holds generic MCP server registration
+// settings. It is the mcpserver member of ServiceDetails.
 type ServiceDetailsMemberMcpserver struct {
 	Value MCPServerDetails
 }
 
 func (*ServiceDetailsMemberMcpserver) isServiceDetails() {}
 
-// ServiceDetailsMemberGitlab is the gitlab member of ServiceDetails.
-//
-// GitLab registration settings.
+// ServiceDetailsMemberGitlab holds GitLab registration settings. It is the
+// gitlab member of ServiceDetails.
 type ServiceDetailsMemberGitlab struct {
 	Value GitLabDetails
 }
 
 func (*ServiceDetailsMemberGitlab) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpserversplunk is the mcpserversplunk member of
-// ServiceDetails.
-//
-// Splunk MCP server registration settings.
+// ServiceDetailsMemberMcpserversplunk holds Splunk MCP server registration
+// settings. It is the mcpserversplunk member of ServiceDetails.
 type ServiceDetailsMemberMcpserversplunk struct {
 	Value MCPServerDetails
 }
 
 func (*ServiceDetailsMemberMcpserversplunk) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpservernewrelic is the mcpservernewrelic member of
-// ServiceDetails.
-//
-// New Relic registration settings.
+// ServiceDetailsMemberMcpservernewrelic holds New Relic registration settings.
+// It is the mcpservernewrelic member of ServiceDetails.
 type ServiceDetailsMemberMcpservernewrelic struct {
 	Value NewRelicServiceDetails
 }
 
 func (*ServiceDetailsMemberMcpservernewrelic) isServiceDetails() {}
 
-// ServiceDetailsMemberEventChannel is the eventChannel member of
-// ServiceDetails.
-//
-// Event channel registration settings.
+// ServiceDetailsMemberEventChannel holds event channel registration settings.
+// It is the eventChannel member of ServiceDetails.
 type ServiceDetailsMemberEventChannel struct {
 	Value EventChannelDetails
 }
 
 func (*ServiceDetailsMemberEventChannel) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpservergrafana is the mcpservergrafana member of
-// ServiceDetails.
-//
-// Grafana MCP server registration settings.
+// ServiceDetailsMemberMcpservergrafana holds Grafana MCP server registration
+// settings. It is the mcpservergrafana member of ServiceDetails.
 type ServiceDetailsMemberMcpservergrafana struct {
 	Value GrafanaServiceDetails
 }
 
 func (*ServiceDetailsMemberMcpservergrafana) isServiceDetails() {}
 
-// ServiceDetailsMemberPagerduty is the pagerduty member of ServiceDetails.
-//
-// PagerDuty registration settings.
+// ServiceDetailsMemberPagerduty holds PagerDuty registration settings. It is
+// the pagerduty member of ServiceDetails.
 type ServiceDetailsMemberPagerduty struct {
 	Value PagerDutyDetails
 }
 
 func (*ServiceDetailsMemberPagerduty) isServiceDetails() {}
 
-// ServiceDetailsMemberAzureidentity is the azureidentity member of
-// ServiceDetails.
-//
-// Azure identity federation registration settings.
+// ServiceDetailsMemberAzureidentity holds Azure identity federation
+// registration settings. It is the azureidentity member of ServiceDetails.
 type ServiceDetailsMemberAzureidentity struct {
 	Value RegisteredAzureIdentityDetails
 }
 
 func (*ServiceDetailsMemberAzureidentity) isServiceDetails() {}
 
-// ServiceDetailsMemberMcpserversigv4 is the mcpserversigv4 member of
-// ServiceDetails.
-//
-// Registration settings of an MCP server that uses SigV4.
+// ServiceDetailsMemberMcpserversigv4 holds registration settings of an MCP
+// server that uses SigV4. It is the mcpserversigv4 member of ServiceDetails.
 type ServiceDetailsMemberMcpserversigv4 struct {
 	Value MCPServerSigV4ServiceDetails
 }
 
 func (*ServiceDetailsMemberMcpserversigv4) isServiceDetails() {}
 
-// ServiceDetailsMemberRemoteagent is the remoteagent member of ServiceDetails.
-//
-// Registration settings of a remote agent that uses token-based auth.
+// ServiceDetailsMemberRemoteagent holds registration settings of a remote
+// agent that uses token-based auth. It is the remoteagent member of
+// ServiceDetails.
 type ServiceDetailsMemberRemoteagent struct {
 	Value RemoteAgentServiceDetails
 }
 
 func (*ServiceDetailsMemberRemoteagent) isServiceDetails() {}
 
-// ServiceDetailsMemberRemoteagentsigv4 is the remoteagentsigv4 member of
-// ServiceDetails.
-//
-// Registration settings of a remote agent that uses SigV4.
+// ServiceDetailsMemberRemoteagentsigv4 holds registration settings of a remote
+// agent that uses SigV4. It is the remoteagentsigv4 member of ServiceDetails.
 type ServiceDetailsMemberRemoteagentsigv4 struct {
 	Value RemoteAgentSigV4ServiceDetails
 }
@@ -2175,10 +2071,9 @@ type ServiceNowServiceAuthorizationConfig interface {
 	isServiceNowServiceAuthorizationConfig()
 }
 
-// ServiceNowServiceAuthorizationConfigMemberOAuthClientCredentials is the
-// oAuthClientCredentials member of ServiceNowServiceAuthorizationConfig.
-//
-// OAuth client credentials for ServiceNow.
+// ServiceNowServiceAuthorizationConfigMemberOAuthClientCredentials holds OAuth
+// client credentials for ServiceNow. It is the oAuthClientCredentials member
+// of ServiceNowServiceAuthorizationConfig.
 type ServiceNowServiceAuthorizationConfigMemberOAuthClientCredentials struct {
 	Value ServiceNowOAuthClientCredentialsConfig
 }

@@ -44,12 +44,33 @@ func (d *docs) typeDoc(name, doc, kindWord string) string {
 	switch {
 	case doc == "":
 		return name + " is " + article(kindWord) + " " + kindWord + " of the service."
-	case first == "A" || first == "An" || first == "The" || first == "One":
-		return name + " is " + d.lower(first) + " " + rest
+	case isArticle(first):
+		return name + " is " + strings.ToLower(first) + " " + rest
 	case first == "How":
 		return name + " says how " + rest
 	}
 	return name + " holds " + d.lower(first) + " " + rest
+}
+
+// enumDoc returns the doc comment text of an enum. The model describes an
+// enum by its values, as a plural ("Lifecycle states of a task."), and a
+// value of the Go type is one of them.
+func (d *docs) enumDoc(name, doc string) string {
+	first, rest := firstWord(doc)
+	if doc == "" || isArticle(first) || first == "How" {
+		return d.typeDoc(name, doc, "enum")
+	}
+	return name + " is one of the " + d.lower(first) + " " + rest
+}
+
+// unionMemberDoc returns the doc comment text of the type of one union
+// member: what its value is, then which member it is.
+func (d *docs) unionMemberDoc(name, member, union, doc string) string {
+	which := "the " + member + " member of " + union + "."
+	if doc == "" {
+		return name + " is " + which
+	}
+	return d.typeDoc(name, doc, "structure") + " It is " + which
 }
 
 // errorDoc returns the doc comment text of a modeled error.
@@ -87,10 +108,19 @@ func (d *docs) waiterDoc(name, doc string) string {
 	return name + " waits for the result of an operation to reach a final state. " + doc
 }
 
+// isArticle reports a word that starts a noun phrase about one thing.
+func isArticle(word string) bool {
+	switch word {
+	case "A", "An", "The", "One":
+		return true
+	}
+	return false
+}
+
 // lower lower-cases a sentence's first word unless it is a proper noun or
-// an acronym.
+// an acronym ("A" is the article, not an acronym).
 func (d *docs) lower(word string) string {
-	if d.proper[word] || word == strings.ToUpper(word) {
+	if d.proper[word] || (len(word) > 1 && word == strings.ToUpper(word)) {
 		return word
 	}
 	r, size := utf8.DecodeRuneInString(word)

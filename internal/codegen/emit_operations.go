@@ -43,6 +43,7 @@ type paginatorView struct {
 	OutputToken string
 	PageSize    string // field, "" when the operation has no page size
 	PageSizeDoc string
+	NewDoc      string // doc comment of NewXPaginator
 }
 
 // emitOperations renders the api_op files.
@@ -125,10 +126,22 @@ func paginatorViewOf(op *operation) (*paginatorView, error) {
 			return nil, fmt.Errorf("page size %s is not an optional integer", ps.name)
 		}
 		v.PageSize = ps.field
-		v.PageSizeDoc = comment("Limit is the largest number of items to ask for per page, sent as "+
-			ps.field+"; zero leaves the choice to the service. "+ps.doc, 1)
+		v.PageSizeDoc = comment("Limit is the largest number of items to ask for in one page; "+
+			"NextPage sends it as the input's "+ps.field+" member. Zero leaves the choice to the "+
+			"service.", 1)
 	}
+	v.NewDoc = comment(newPaginatorDoc(v), 0)
 	return v, nil
+}
+
+// newPaginatorDoc returns the doc comment text of NewXPaginator.
+func newPaginatorDoc(v *paginatorView) string {
+	doc := "New" + v.Name + "Paginator returns a paginator over the results of " + v.Name +
+		" called with params (nil for none). It starts at params." + v.InputToken
+	if v.PageSize != "" {
+		doc += ", and params." + v.PageSize + " gives the default Limit"
+	}
+	return doc + "."
 }
 
 // joinDoc joins a generated sentence and the model's documentation as two

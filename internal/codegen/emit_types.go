@@ -148,10 +148,7 @@ func (a *api) unionView(s *shape) unionView {
 		name := unionMemberType(s.name, m.name)
 		list = append(list, "- "+name)
 
-		doc := name + " is the " + m.name + " member of " + s.goName + "."
-		if m.doc != "" {
-			doc += "\n\n" + m.doc
-		}
+		doc := a.docs.unionMemberDoc(name, m.name, s.goName, m.doc)
 		v.Members = append(v.Members, unionMemberView{
 			Doc:  comment(doc, 0),
 			Name: name,
@@ -168,7 +165,7 @@ func (a *api) unionView(s *shape) unionView {
 
 func (a *api) enumView(s *shape) enumView {
 	v := enumView{
-		Doc:  comment(a.docs.typeDoc(s.goName, s.model.Traits.Doc(), "enum"), 0),
+		Doc:  comment(a.docs.enumDoc(s.goName, s.model.Traits.Doc()), 0),
 		Name: s.goName,
 	}
 	for _, m := range s.members {

@@ -303,10 +303,7 @@ func (w *AssociationValidWaiter) WaitForOutput(ctx context.Context, params *GetA
 		MaxWait:  maxWaitDur,
 	}
 	attempt := func(ctx context.Context, n int64) (*GetAssociationOutput, bool, error) {
-		apiOptions := options.APIOptions
-		if options.LogWaitAttempts {
-			apiOptions = waiters.LogAttempt(apiOptions, n)
-		}
+		apiOptions := waiters.APIOptions(options.APIOptions, n, options.LogWaitAttempts)
 		callOptions := append([]func(*Options){WithAPIOptions(apiOptions...)},
 			options.ClientOptions...)
 

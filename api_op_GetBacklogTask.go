@@ -286,10 +286,7 @@ func (w *BacklogTaskFinishedWaiter) WaitForOutput(ctx context.Context, params *G
 		MaxWait:  maxWaitDur,
 	}
 	attempt := func(ctx context.Context, n int64) (*GetBacklogTaskOutput, bool, error) {
-		apiOptions := options.APIOptions
-		if options.LogWaitAttempts {
-			apiOptions = waiters.LogAttempt(apiOptions, n)
-		}
+		apiOptions := waiters.APIOptions(options.APIOptions, n, options.LogWaitAttempts)
 		callOptions := append([]func(*Options){WithAPIOptions(apiOptions...)},
 			options.ClientOptions...)
 

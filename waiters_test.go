@@ -187,7 +187,7 @@ func TestBacklogTaskFinishedCallOptions(t *testing.T) {
 	require.Len(t, client.calls, 2)
 	for _, call := range client.calls {
 		assert.Equal(t, "eu-west-1", call.Region)
-		require.Len(t, call.APIOptions, 2, "the waiter's APIOptions and the attempt logger")
+		require.Len(t, call.APIOptions, 3, "the waiter's APIOptions, its mark and the attempt logger")
 		stack := middleware.NewStack("test", nil)
 		for _, fn := range call.APIOptions {
 			require.NoError(t, fn(stack))
@@ -271,6 +271,7 @@ func TestWaiterThroughClient(t *testing.T) {
 	for _, req := range got {
 		assert.Equal(t, "/backlog/agent-space/space/tasks/t-1", req.Path)
 		assert.Contains(t, req.Header.Get("Authorization"), "AWS4-HMAC-SHA256")
+		assert.Regexp(t, `m/[A-Za-z0-9,]*B`, req.Header.Get("User-Agent"), "the waiter feature")
 	}
 	assert.Contains(t, logs.text(), "attempting waiter request, attempt count: 2")
 }

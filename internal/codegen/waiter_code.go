@@ -90,7 +90,7 @@ func errorStatements(accs []*acceptor) string {
 	if len(codes) > 0 {
 		b.WriteString("var apiErr smithy.APIError\nif errors.As(err, &apiErr) {\n")
 		b.WriteString("switch apiErr.ErrorCode() {\n")
-		writeCases(&b, codes, func(string) string { return failure })
+		writeCases(&b, codes, failure)
 		b.WriteString("}\n}\n")
 	}
 	b.WriteString(last + "\n}")
@@ -122,42 +122,53 @@ func outputStatements(accs []*acceptor) string {
 
 // pathBlock returns the statements of a run of acceptors on one path.
 func pathBlock(accs []*acceptor) string {
+	if accs[0].output.comparator == "booleanEquals" {
+		return booleanBlock(accs)
+	}
+	return switchBlock(accs)
+}
+
+// booleanBlock tests a boolean path once per acceptor.
+func booleanBlock(accs []*acceptor) string {
 	pm := accs[0].output
 	guards, value := pathAccess(pm)
-	if pm.comparator == "booleanEquals" {
-		var b strings.Builder
-		for _, acc := range accs {
-			cond := value
-			if acc.output.expected == "false" {
-				cond = "!" + value
-			}
-			failure := fmt.Sprintf(`errors.New("failure state reached: %s is %s")`,
-				pm.path, acc.output.expected)
-			fmt.Fprintf(&b, "if %s && %s {\n%s\n}\n", strings.Join(guards, " && "), cond,
-				stateReturn(acc.state, failure))
+	var b strings.Builder
+	for _, acc := range accs {
+		cond := value
+		if acc.output.expected == "false" {
+			cond = "!" + value
 		}
-		return b.String()
+		failure := fmt.Sprintf(`errors.New("failure state reached: %s is %s")`,
+			pm.path, acc.output.expected)
+		fmt.Fprintf(&b, "if %s && %s {\n%s\n}\n", strings.Join(guards, " && "), cond,
+			stateReturn(acc.state, failure))
 	}
+	return b.String()
+}
 
+// switchBlock switches over a string or enum path, one case per run of
+// values that lead to the same state.
+func switchBlock(accs []*acceptor) string {
+	pm := accs[0].output
+	guards, value := pathAccess(pm)
 	var groups []caseGroup
 	for _, acc := range accs {
 		groups = addCase(groups, expectedExpr(acc.output), acc.state)
 	}
+
 	var b strings.Builder
 	fmt.Fprintf(&b, "if %s {\nswitch %s {\n", strings.Join(guards, " && "), value)
-	writeCases(&b, groups, func(string) string {
-		return fmt.Sprintf(`fmt.Errorf("failure state reached: %s is %%s", %s)`, pm.path, value)
-	})
+	writeCases(&b, groups, fmt.Sprintf(`fmt.Errorf("failure state reached: %s is %%s", %s)`,
+		pm.path, value))
 	b.WriteString("}\n}\n")
 	return b.String()
 }
 
-// writeCases writes one switch case per group; failure gives the error
-// of a failure state.
-func writeCases(b *strings.Builder, groups []caseGroup, failure func(string) string) {
+// writeCases writes one switch case per group; failure is the error of a
+// failure state.
+func writeCases(b *strings.Builder, groups []caseGroup, failure string) {
 	for _, g := range groups {
-		fmt.Fprintf(b, "case %s:\n%s\n", strings.Join(g.values, ", "),
-			stateReturn(g.state, failure(g.state)))
+		fmt.Fprintf(b, "case %s:\n%s\n", strings.Join(g.values, ", "), stateReturn(g.state, failure))
 	}
 }
 

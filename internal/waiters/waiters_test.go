@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -133,20 +135,53 @@ func TestInterruptedByOwnDeadlineIsExceeded(t *testing.T) {
 	assert.EqualError(t, err, "Done waiter: maximum wait duration 1m0s exceeded after 4 attempt(s)")
 }
 
-func TestLogAttempt(t *testing.T) {
+func TestAPIOptions(t *testing.T) {
 	noop := func(*middleware.Stack) error { return nil }
-	callers := make([]func(*middleware.Stack) error, 1, 4)
-	callers[0] = noop
-
-	got := LogAttempt(callers, 3)
-
-	require.Len(t, got, 2)
-	assert.Nil(t, callers[:2][1], "the caller's backing array is not written")
-
-	stack := middleware.NewStack("test", nil)
-	for _, fn := range got {
-		require.NoError(t, fn(stack))
+	tests := []struct {
+		name       string
+		logAttempt bool
+		wantLen    int
+		wantLogger bool
+	}{
+		{"without logging", false, 2, false},
+		{"with logging", true, 3, true},
 	}
-	_, ok := stack.Initialize.Get("WaiterLogger")
-	assert.True(t, ok, "smithy-go's waiter logger is on the stack")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			callers := make([]func(*middleware.Stack) error, 1, 4)
+			callers[0] = noop
+
+			got := APIOptions(callers, 3, tt.logAttempt)
+
+			require.Len(t, got, tt.wantLen)
+			assert.Nil(t, callers[:2][1], "the caller's backing array is not written")
+			stack := middleware.NewStack("test", smithyhttp.NewStackRequest)
+			ua := awsmiddleware.NewRequestUserAgent()
+			require.NoError(t, stack.Build.Add(ua, middleware.After))
+			for _, fn := range got {
+				require.NoError(t, fn(stack))
+			}
+			_, logged := stack.Initialize.Get("WaiterLogger")
+			assert.Equal(t, tt.wantLogger, logged)
+			assert.Regexp(t, `m/[A-Za-z0-9,]*B`, userAgent(t, ua), "the waiter feature")
+		})
+	}
+}
+
+func TestMarkWaiterWithoutUserAgent(t *testing.T) {
+	assert.NoError(t, markWaiter(middleware.NewStack("test", nil)))
+}
+
+// userAgent returns the User-Agent header that ua writes.
+func userAgent(t *testing.T, ua *awsmiddleware.RequestUserAgent) string {
+	t.Helper()
+	req := smithyhttp.NewStackRequest().(*smithyhttp.Request)
+	next := middleware.BuildHandlerFunc(func(context.Context, middleware.BuildInput) (
+		middleware.BuildOutput, middleware.Metadata, error,
+	) {
+		return middleware.BuildOutput{}, middleware.Metadata{}, nil
+	})
+	_, _, err := ua.HandleBuild(context.Background(), middleware.BuildInput{Request: req}, next)
+	require.NoError(t, err)
+	return req.Header.Get("User-Agent")
 }

@@ -19,6 +19,10 @@ import (
 // (inputOutput, list comparators, JMESPath projections or functions) is
 // rejected, so that a model never yields a waiter that silently ignores
 // an acceptor.
+//
+// TODO: inputOutput matchers, allStringEquals/anyStringEquals and
+// projections (such as "items[].status") need a small JMESPath evaluator;
+// this service's waiters need none of them.
 
 const traitWaitable = "smithy.waiters#waitable"
 

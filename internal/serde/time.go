@@ -156,8 +156,31 @@ func (p *dateTimeParser) parse() time.Time {
 		return time.Time{}
 	}
 
-	t := time.Date(year, time.Month(month), day, hour, minute, second, nanos, time.UTC)
-	return t.Add(-time.Duration(offset) * time.Second)
+	// Seconds are counted directly rather than through time.Date, which
+	// normalizes every field and was most of the parse's cost.
+	sec := unixDays(year, month, day)*secondsPerDay +
+		int64(hour*3600+minute*60+second-offset)
+	return time.Unix(sec, int64(nanos)).UTC()
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// unixDays returns the number of days from 1970-01-01 to the given date of
+// the proleptic Gregorian calendar, counting years from March so that the
+// leap day ends a year (Howard Hinnant's days_from_civil).
+func unixDays(year, month, day int) int64 {
+	if month <= 2 {
+		year--
+	}
+	era := year
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yearOfEra := year - era*400
+	dayOfYear := (153*((month+9)%12)+2)/5 + day - 1
+	dayOfEra := yearOfEra*365 + yearOfEra/4 - yearOfEra/100 + dayOfYear
+	return int64(era*146097 + dayOfEra - 719468)
 }
 
 // digits reads exactly n decimal digits and checks the value's range.
@@ -253,9 +276,16 @@ func (p *dateTimeParser) fail(reason string) {
 	}
 }
 
+// daysIn returns the number of days in month (1 to 12) of year.
 func daysIn(month, year int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return int(monthDays[month])
 }
+
+// monthDays holds the days of each month of a common year, from index 1.
+var monthDays = [13]uint8{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 func contains(set string, c byte) bool {
 	for i := 0; i < len(set); i++ {

@@ -86,6 +86,28 @@ func NewRaw(raw []byte) *Raw {
 
 func (d *Raw) isSmithyDocument() {}
 
+// rawBlockSize is how many Raw documents a RawBlocks allocates at once.
+const rawBlockSize = 32
+
+// RawBlocks hands out Raw documents from blocks, so that a response with
+// many documents costs one allocation per block rather than one per
+// document; a document kept by the caller keeps its block (under 1 KiB)
+// alive. It is not safe for concurrent use.
+type RawBlocks struct {
+	block []Raw
+}
+
+// New returns a document holding raw, as NewRaw does.
+func (b *RawBlocks) New(raw []byte) *Raw {
+	if len(b.block) == 0 {
+		b.block = make([]Raw, rawBlockSize)
+	}
+	d := &b.block[0]
+	b.block = b.block[1:]
+	d.json = raw
+	return d
+}
+
 // MarshalSmithyDocument returns the value's JSON in the form a Decoded
 // document gives: object keys sorted, no insignificant space, numbers as
 // sent.

@@ -2,6 +2,7 @@ package document
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -64,4 +65,17 @@ func mustBig(t *testing.T, s string) *big.Int {
 	n, ok := new(big.Int).SetString(s, 10)
 	require.True(t, ok)
 	return n
+}
+
+func TestRawBlocksHandOutIndependentDocuments(t *testing.T) {
+	var blocks RawBlocks
+	var docs []*Raw
+	for i := range 2*rawBlockSize + 1 {
+		docs = append(docs, blocks.New([]byte(fmt.Sprintf(`{"i":%d}`, i))))
+	}
+	for i, doc := range docs {
+		raw, err := doc.MarshalSmithyDocument()
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprintf(`{"i":%d}`, i), string(raw))
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	smithy "github.com/aws/smithy-go"
+
+	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
 )
 
 // frameKind says what an open frame reads.
@@ -48,12 +50,28 @@ type decoder struct {
 	frames []frame
 	arena  arena
 
+	// docs allocates the documents the decoder returns, in blocks.
+	docs internaldocument.RawBlocks
+
+	// recent caches the member indexes of the last few structures
+	// opened: a page repeats the same few, and the cache saves a lookup
+	// in the shared index map per structure. replace is the next slot
+	// to fill.
+	recent  [4]recentIndex
+	replace uint8
+
 	// scratch holds decoded key and string text for the length of one
 	// read, when it differs from the body's bytes.
 	scratch []byte
 }
 
 var _ smithy.ShapeDeserializer = (*decoder)(nil)
+
+// recentIndex is a schema and its member index.
+type recentIndex struct {
+	schema  *smithy.Schema
+	members *memberIndex
+}
 
 // decoders reuses decoders with their frame stacks and the unused tail of
 // their arena chunk.
@@ -133,6 +151,10 @@ func (d *decoder) key() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.s.pos < len(d.s.buf) && d.s.buf[d.s.pos] == ':' { // compact JSON
+		d.s.pos++
+		return key, nil
+	}
 	return key, d.s.expect(':', "after an object key")
 }
 
@@ -170,7 +192,25 @@ func (d *decoder) nextMember(f *frame) (*smithy.Schema, error) {
 // ReadStruct implements smithy.ShapeDeserializer: it opens an object
 // whose members s describes. A null opens an empty structure.
 func (d *decoder) ReadStruct(s *smithy.Schema) error {
-	return d.open(kindStruct, membersOf(s), nil)
+	return d.open(kindStruct, d.membersOf(s), nil)
+}
+
+// membersOf returns the member index of s, from the recent cache when it
+// is there.
+func (d *decoder) membersOf(s *smithy.Schema) *memberIndex {
+	if s == nil {
+		return noMembers
+	}
+	for i := range d.recent {
+		if d.recent[i].schema == s {
+			return d.recent[i].members
+		}
+	}
+
+	x := membersOf(s)
+	d.recent[int(d.replace)%len(d.recent)] = recentIndex{schema: s, members: x}
+	d.replace++
+	return x
 }
 
 // ReadStructMember implements smithy.ShapeDeserializer: it returns the
@@ -190,7 +230,7 @@ func (d *decoder) ReadStructMember() (*smithy.Schema, error) {
 // serde.ReadUnion instead, which keeps unknown members.
 func (d *decoder) ReadUnion(s *smithy.Schema) (*smithy.Schema, error) {
 	if !d.continuesUnion(s) {
-		if err := d.open(kindUnion, membersOf(s), s); err != nil {
+		if err := d.open(kindUnion, d.membersOf(s), s); err != nil {
 			return nil, err
 		}
 	}

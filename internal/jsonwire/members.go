@@ -36,11 +36,13 @@ type memberSlot struct {
 // at init and never change, so an index never goes stale.
 var indexes sync.Map // *smithy.Schema → *memberIndex
 
-// membersOf returns the index of s, building it on first use. A nil
-// schema has no members: every key is unknown.
+// noMembers is the index of a nil schema: every key is unknown.
+var noMembers = &memberIndex{}
+
+// membersOf returns the index of s, building it on first use.
 func membersOf(s *smithy.Schema) *memberIndex {
 	if s == nil {
-		return &memberIndex{}
+		return noMembers
 	}
 	if x, ok := indexes.Load(s); ok {
 		return x.(*memberIndex)

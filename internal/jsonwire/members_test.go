@@ -79,3 +79,33 @@ func TestMemberIndexOfNothing(t *testing.T) {
 	assert.Nil(t, newMemberIndex(newTestSchema("Empty", smithy.ShapeTypeStructure)).
 		lookup([]byte("a")))
 }
+
+// BenchmarkMemberLookup compares the index with the schema's own map on
+// the keys of a Task, the structure a task page repeats a thousand times.
+func BenchmarkMemberLookup(b *testing.B) {
+	var keys [][]byte
+	for name := range schemas.Task.Members() {
+		keys = append(keys, []byte(name))
+	}
+	x := membersOf(schemas.Task)
+
+	b.Run("index", func(b *testing.B) {
+		for b.Loop() {
+			for _, key := range keys {
+				if x.lookup(key) == nil {
+					b.Fatal("member not found")
+				}
+			}
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		members := schemas.Task.Members()
+		for b.Loop() {
+			for _, key := range keys {
+				if members[string(key)] == nil {
+					b.Fatal("member not found")
+				}
+			}
+		}
+	})
+}

@@ -20,6 +20,7 @@ import (
 	smithytime "github.com/aws/smithy-go/time"
 	"github.com/aws/smithy-go/traits"
 
+	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 )
 
@@ -263,6 +264,16 @@ func (d *decoder) ReadRawJSON() ([]byte, error) {
 		return nil, err
 	}
 	return d.arena.copyOf(d.s.buf[start:d.s.pos], d.remaining()), nil
+}
+
+// ReadRawDocument implements serde.RawJSONReader: it consumes any value
+// and returns a document holding a copy of its bytes.
+func (d *decoder) ReadRawDocument() (*internaldocument.Raw, error) {
+	raw, err := d.ReadRawJSON()
+	if err != nil {
+		return nil, err
+	}
+	return d.docs.New(raw), nil
 }
 
 // ReadDocument implements smithy.ShapeDeserializer the way smithy-go's

@@ -31,6 +31,10 @@ func WriteDocument(s smithy.ShapeSerializer, schema *smithy.Schema, v internaldo
 type RawJSONReader interface {
 	// ReadRawJSON consumes the next value and returns a copy of its bytes.
 	ReadRawJSON() ([]byte, error)
+
+	// ReadRawDocument consumes the next value and returns a document
+	// holding a copy of its bytes.
+	ReadRawDocument() (*internaldocument.Raw, error)
 }
 
 // ReadDocument reads any JSON value as a document with exact numbers. A
@@ -38,11 +42,11 @@ type RawJSONReader interface {
 // asked; otherwise smithy-go's parsed value is kept.
 func ReadDocument(d smithy.ShapeDeserializer, s *smithy.Schema, v *internaldocument.Interface) error {
 	if r, ok := d.(RawJSONReader); ok {
-		raw, err := r.ReadRawJSON()
+		doc, err := r.ReadRawDocument()
 		if err != nil {
 			return err
 		}
-		*v = internaldocument.NewRaw(raw)
+		*v = doc
 		return nil
 	}
 

@@ -2,8 +2,8 @@ package devopsagent
 
 // Tests of the generated input validators: required members at several
 // depths (the message names the full path, as the official client's does),
-// union values that cannot be sent, documents that cannot be encoded, and
-// empty path labels.
+// then, as serialization errors, empty path labels, union values that
+// cannot be sent and documents that cannot be encoded.
 
 import (
 	"errors"
@@ -29,9 +29,6 @@ func TestValidatorsReportPaths(t *testing.T) {
 	}
 	mcp := &types.ServiceDetailsMemberMcpserver{Value: types.MCPServerDetails{
 		Name: ptr("n"), Endpoint: ptr("https://e"), AuthorizationConfig: oauth,
-	}}
-	nilBody := &types.AssetContentMemberFile{Value: types.AssetFileContent{
-		Path: ptr("p"), Body: (*types.AssetFileBodyMemberText)(nil),
 	}}
 	const (
 		required  = "missing required field, "
@@ -90,30 +87,6 @@ func TestValidatorsReportPaths(t *testing.T) {
 				required + mcpConfig + "[oAuthClientCredentials].ClientSecret.",
 			},
 		},
-		{
-			name: "unknown union member", check: validateOpAssociateService,
-			input: &AssociateServiceInput{
-				AgentSpaceId: ptr("s"), ServiceId: ptr("v"),
-				Configuration: &types.UnknownUnionMember{Tag: "future"},
-			},
-			want: []string{
-				`unknown union member "future" cannot be sent, AssociateServiceInput.Configuration.`,
-			},
-		},
-		{
-			name: "nil union member", check: validateOpCreateAsset,
-			input: &CreateAssetInput{AgentSpaceId: ptr("s"), AssetType: ptr("t"), Content: nilBody},
-			want:  []string{"union member text is a nil pointer, CreateAssetInput.Content[file].Body."},
-		},
-		{
-			name: "document that cannot be encoded", check: validateOpUpdateAsset,
-			input: &UpdateAssetInput{
-				AgentSpaceId: ptr("s"), AssetId: ptr("a"),
-				Metadata: document.NewLazyDocument(map[string]any{"f": func() {}}),
-			},
-			want: []string{"document cannot be encoded as JSON: document: encode " +
-				"map[string]interface {}: json: unsupported type: func(), UpdateAssetInput.Metadata."},
-		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +101,99 @@ func TestValidatorsReportPaths(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestValidatorsRejectUnsendableValues: a value the serializer cannot
+// encode is a *smithy.SerializationError naming the path (and, for an
+// unknown union member, its tag but never its value), as the official
+// client's serializer reports it.
+func TestValidatorsRejectUnsendableValues(t *testing.T) {
+	nilBody := &types.AssetContentMemberFile{Value: types.AssetFileContent{
+		Path: ptr("p"), Body: (*types.AssetFileBodyMemberText)(nil),
+	}}
+	const secret = "s3cr3t-value"
+
+	tests := []struct {
+		name  string
+		check func(any) error
+		input any
+		want  string
+	}{
+		{
+			name: "unknown union member", check: validateOpAssociateService,
+			input: &AssociateServiceInput{
+				AgentSpaceId: ptr("s"), ServiceId: ptr("v"),
+				Configuration: &types.UnknownUnionMember{Tag: "future", Value: []byte(secret)},
+			},
+			want: `AssociateServiceInput.Configuration: unknown union member "future" cannot be sent`,
+		},
+		{
+			name: "nil unknown union member", check: validateOpAssociateService,
+			input: &AssociateServiceInput{
+				AgentSpaceId: ptr("s"), ServiceId: ptr("v"),
+				Configuration: (*types.UnknownUnionMember)(nil),
+			},
+			want: "AssociateServiceInput.Configuration: union member UnknownUnionMember is a nil pointer",
+		},
+		{
+			name: "nil union member", check: validateOpCreateAsset,
+			input: &CreateAssetInput{AgentSpaceId: ptr("s"), AssetType: ptr("t"), Content: nilBody},
+			want:  "CreateAssetInput.Content[file].Body: union member text is a nil pointer",
+		},
+		{
+			name: "document that cannot be encoded", check: validateOpUpdateAsset,
+			input: &UpdateAssetInput{
+				AgentSpaceId: ptr("s"), AssetId: ptr("a"),
+				Metadata: document.NewLazyDocument(map[string]any{"f": func() {}}),
+			},
+			want: "UpdateAssetInput.Metadata: document cannot be encoded as JSON: document: encode " +
+				"map[string]interface {}: json: unsupported type: func()",
+		},
+		{
+			name: "the first of two, in the model's member order", check: validateOpUpdateAsset,
+			input: &UpdateAssetInput{
+				AgentSpaceId: ptr("s"), AssetId: ptr("a"),
+				Content:  nilBody,
+				Metadata: document.NewLazyDocument(map[string]any{"f": func() {}}),
+			},
+			want: "UpdateAssetInput.Metadata: document cannot be encoded as JSON: document: encode " +
+				"map[string]interface {}: json: unsupported type: func()",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.check(tt.input)
+
+			var serr *smithy.SerializationError
+			require.True(t, errors.As(err, &serr), "got %T %v", err, err)
+			assert.EqualError(t, err, "serialization failed: "+tt.want)
+			assert.NotContains(t, err.Error(), secret)
+		})
+	}
+}
+
+// TestValidatorsReportMissingMembersFirst: with a required member missing
+// too, only the missing member is reported, as a validation error, as the
+// official client's validator runs before its serializer.
+func TestValidatorsReportMissingMembersFirst(t *testing.T) {
+	err := validateOpAssociateService(&AssociateServiceInput{
+		AgentSpaceId: ptr("s"), Configuration: &types.UnknownUnionMember{Tag: "future"},
+	})
+
+	var params smithy.InvalidParamsError
+	require.True(t, errors.As(err, &params), "got %T %v", err, err)
+	assert.Equal(t, "1 validation error(s) found.\n"+
+		"- missing required field, AssociateServiceInput.ServiceId.\n", err.Error())
+}
+
+// TestValidatorsCheckLabelsBeforeValues: an empty label is found before an
+// unsendable body value, in the order of the official client's serializer.
+func TestValidatorsCheckLabelsBeforeValues(t *testing.T) {
+	err := validateOpAssociateService(&AssociateServiceInput{
+		AgentSpaceId: ptr(""), ServiceId: ptr("v"),
+		Configuration: &types.UnknownUnionMember{Tag: "future"},
+	})
+	assert.EqualError(t, err, "serialization failed: input member agentSpaceId must not be empty")
 }
 
 func TestValidatorsAcceptCompleteInputs(t *testing.T) {

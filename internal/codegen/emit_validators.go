@@ -7,9 +7,10 @@ import (
 
 // This file emits validators.go: client-side checks that run before a
 // request is built. They report missing required members at any depth
-// (naming the full path, as the official client does), union values that
-// cannot be sent (unknown or nil members), documents that cannot be
-// encoded, and empty path labels.
+// (naming the full path, as the official client does) and, as the
+// official client's serializer would, empty path labels, union values
+// that cannot be sent (unknown or nil members) and documents that cannot
+// be encoded.
 
 type validatorsView struct {
 	Package   string
@@ -212,7 +213,7 @@ func nestedCheck(target *shape, val string, isPtr bool, path string, needs map[*
 	switch {
 	case target.kind == kindDocument:
 		return fmt.Sprintf("if err := serde.CheckDocument(%s); err != nil {\n"+
-			"invalidParams.Add(serde.NewInvalidParamError(%s, err.Error()))\n}", val, path)
+			"invalidParams.Add(serde.NewUnsendableError(%s, err.Error()))\n}", val, path)
 	case !needs[target]:
 		return ""
 	case target.kind == kindStructure && !isPtr:

@@ -6,44 +6,75 @@ import (
 	smithy "github.com/aws/smithy-go"
 )
 
-// InvalidParamError reports an input value that cannot be sent, such as a
-// union that holds an unknown member or a nil member value. It implements
-// smithy.InvalidParamError, so it is collected in the same
-// smithy.InvalidParamsError as missing required members and its Field names
-// the full path, for example "AssociateServiceInput.Configuration".
-type InvalidParamError struct {
+// UnsendableError reports an input value that cannot be encoded: a union
+// that holds an unknown member or a nil member value, or a document that
+// cannot be written as JSON. It implements smithy.InvalidParamError, so the
+// generated validators collect it beside missing required members and nest
+// its path the same way; MissingMembers and Unsendable tell the two apart.
+// Its text is the path and the reason, never the value.
+type UnsendableError struct {
 	context string
 	nested  string
 	field   string
 	reason  string
 }
 
-var _ smithy.InvalidParamError = (*InvalidParamError)(nil)
+var _ smithy.InvalidParamError = (*UnsendableError)(nil)
 
-// NewInvalidParamError returns an error for field (empty for the value
+// NewUnsendableError returns an error for field (empty for the value
 // itself, as with a union) that gives reason.
-func NewInvalidParamError(field, reason string) *InvalidParamError {
-	return &InvalidParamError{field: field, reason: reason}
+func NewUnsendableError(field, reason string) *UnsendableError {
+	return &UnsendableError{field: field, reason: reason}
 }
 
-// Error returns the reason followed by the field path.
-func (e *InvalidParamError) Error() string {
-	return fmt.Sprintf("%s, %s.", e.reason, e.Field())
+// Error returns the field path followed by the reason.
+func (e *UnsendableError) Error() string {
+	return e.Field() + ": " + e.reason
 }
 
-// Field returns the path of the invalid value.
-func (e *InvalidParamError) Field() string {
+// Field returns the path of the value, such as
+// "AssociateServiceInput.Configuration".
+func (e *UnsendableError) Field() string {
 	return joinPath(joinPath(e.context, e.nested), e.field)
 }
 
 // SetContext sets the name of the shape the value belongs to.
-func (e *InvalidParamError) SetContext(ctx string) {
+func (e *UnsendableError) SetContext(ctx string) {
 	e.context = ctx
 }
 
 // AddNestedContext prepends an outer member name or index to the path.
-func (e *InvalidParamError) AddNestedContext(ctx string) {
+func (e *UnsendableError) AddNestedContext(ctx string) {
 	e.nested = joinPath(ctx, e.nested)
+}
+
+// MissingMembers returns the problems in p other than unsendable values,
+// that is the missing required members, as a smithy.InvalidParamsError, as
+// the official client reports them; nil when there are none.
+func MissingMembers(p smithy.InvalidParamsError) error {
+	missing := smithy.InvalidParamsError{Context: p.Context}
+	for _, err := range p.Errs() {
+		_, unsendable := err.(*UnsendableError)
+		if param, ok := err.(smithy.InvalidParamError); ok && !unsendable {
+			missing.Add(param)
+		}
+	}
+	if missing.Len() == 0 {
+		return nil
+	}
+	return missing
+}
+
+// Unsendable returns the first unsendable value in p as a
+// *smithy.SerializationError, the error the official client's serializer
+// gives for it; nil when every value can be sent.
+func Unsendable(p smithy.InvalidParamsError) error {
+	for _, err := range p.Errs() {
+		if unsendable, ok := err.(*UnsendableError); ok {
+			return &smithy.SerializationError{Err: unsendable}
+		}
+	}
+	return nil
 }
 
 func joinPath(path, next string) string {

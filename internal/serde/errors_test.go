@@ -9,11 +9,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestInvalidParamErrorPaths(t *testing.T) {
-	// A union error inside a list inside a structure, nested the way the
-	// generated validators nest them.
+// nestedProblems builds what the generated validators return for an input
+// with a missing required member and an unknown union member inside a
+// list inside a structure, nested the way they nest them.
+func nestedProblems() smithy.InvalidParamsError {
 	union := smithy.InvalidParamsError{Context: "Sky"}
-	union.Add(NewInvalidParamError("", `unknown union member "hail" cannot be sent`))
+	union.Add(NewUnsendableError("", `unknown union member "hail" cannot be sent`))
 	list := smithy.InvalidParamsError{Context: "SkyList"}
 	list.AddNested("[2]", union)
 	reading := smithy.InvalidParamsError{Context: "Reading"}
@@ -21,22 +22,51 @@ func TestInvalidParamErrorPaths(t *testing.T) {
 	reading.AddNested("History", list)
 	input := smithy.InvalidParamsError{Context: "PutReadingInput"}
 	input.AddNested("Reading", reading)
+	return input
+}
 
-	assert.Equal(t, "2 validation error(s) found.\n"+
-		"- missing required field, PutReadingInput.Reading.Value.\n"+
-		"- unknown union member \"hail\" cannot be sent, PutReadingInput.Reading.History[2].\n",
-		input.Error())
+func TestUnsendableErrorPaths(t *testing.T) {
+	input := nestedProblems()
+	require.Equal(t, 2, input.Len())
 
 	var field smithy.InvalidParamError
 	require.True(t, errors.As(input.Errs()[1], &field))
 	assert.Equal(t, "PutReadingInput.Reading.History[2]", field.Field())
+	assert.EqualError(t, field,
+		`PutReadingInput.Reading.History[2]: unknown union member "hail" cannot be sent`)
 }
 
-func TestInvalidParamErrorWithField(t *testing.T) {
+func TestUnsendableErrorWithField(t *testing.T) {
 	params := smithy.InvalidParamsError{Context: "CreateAssetInput"}
-	params.Add(NewInvalidParamError("Metadata", "document cannot be encoded as JSON"))
+	params.Add(NewUnsendableError("Metadata", "document cannot be encoded as JSON"))
+
+	err := Unsendable(params)
+	assert.EqualError(t, err,
+		"serialization failed: CreateAssetInput.Metadata: document cannot be encoded as JSON")
+	assert.NoError(t, MissingMembers(params))
+}
+
+func TestMissingMembersComeFirst(t *testing.T) {
+	input := nestedProblems()
+
+	missing := MissingMembers(input)
+	var params smithy.InvalidParamsError
+	require.True(t, errors.As(missing, &params), "got %T", missing)
 	assert.Equal(t, "1 validation error(s) found.\n"+
-		"- document cannot be encoded as JSON, CreateAssetInput.Metadata.\n", params.Error())
+		"- missing required field, PutReadingInput.Reading.Value.\n", missing.Error())
+
+	unsendable := Unsendable(input)
+	var serr *smithy.SerializationError
+	require.True(t, errors.As(unsendable, &serr), "got %T", unsendable)
+	var cause *UnsendableError
+	require.True(t, errors.As(unsendable, &cause))
+	assert.Equal(t, "PutReadingInput.Reading.History[2]", cause.Field())
+}
+
+func TestNoProblems(t *testing.T) {
+	none := smithy.InvalidParamsError{Context: "PingInput"}
+	assert.NoError(t, MissingMembers(none))
+	assert.NoError(t, Unsendable(none))
 }
 
 func TestEmptyLabelError(t *testing.T) {

@@ -8,7 +8,7 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -16,6 +16,7 @@ import (
 	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
+	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -280,12 +281,13 @@ func (p *ListAssociationsPaginator) HasMorePages() bool {
 	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
 }
 
-// NextPage fetches the next page of results. It fails when HasMorePages
-// reports false.
+// NextPage fetches the next page of results. It fails, sending nothing,
+// when HasMorePages reports false. The call is marked as a paginator's in
+// the User-Agent header before optFns apply.
 func (p *ListAssociationsPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListAssociationsOutput, error) {
 	if !p.HasMorePages() {
-		return nil, fmt.Errorf("ListAssociationsPaginator: no more pages")
+		return nil, errors.New("no more pages available")
 	}
 
 	params := *p.params
@@ -296,6 +298,7 @@ func (p *ListAssociationsPaginator) NextPage(ctx context.Context,
 		params.MaxResults = &limit
 	}
 
+	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
 	result, err := p.client.ListAssociations(ctx, &params, optFns...)
 	if err != nil {
 		return nil, err

@@ -8,13 +8,14 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
+	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -277,12 +278,13 @@ func (p *ListBacklogTasksPaginator) HasMorePages() bool {
 	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
 }
 
-// NextPage fetches the next page of results. It fails when HasMorePages
-// reports false.
+// NextPage fetches the next page of results. It fails, sending nothing,
+// when HasMorePages reports false. The call is marked as a paginator's in
+// the User-Agent header before optFns apply.
 func (p *ListBacklogTasksPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListBacklogTasksOutput, error) {
 	if !p.HasMorePages() {
-		return nil, fmt.Errorf("ListBacklogTasksPaginator: no more pages")
+		return nil, errors.New("no more pages available")
 	}
 
 	params := *p.params
@@ -293,6 +295,7 @@ func (p *ListBacklogTasksPaginator) NextPage(ctx context.Context,
 		params.Limit = &limit
 	}
 
+	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
 	result, err := p.client.ListBacklogTasks(ctx, &params, optFns...)
 	if err != nil {
 		return nil, err

@@ -8,7 +8,7 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
+	"errors"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -16,6 +16,7 @@ import (
 	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
+	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -264,12 +265,13 @@ func (p *ListServicesPaginator) HasMorePages() bool {
 	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
 }
 
-// NextPage fetches the next page of results. It fails when HasMorePages
-// reports false.
+// NextPage fetches the next page of results. It fails, sending nothing,
+// when HasMorePages reports false. The call is marked as a paginator's in
+// the User-Agent header before optFns apply.
 func (p *ListServicesPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListServicesOutput, error) {
 	if !p.HasMorePages() {
-		return nil, fmt.Errorf("ListServicesPaginator: no more pages")
+		return nil, errors.New("no more pages available")
 	}
 
 	params := *p.params
@@ -280,6 +282,7 @@ func (p *ListServicesPaginator) NextPage(ctx context.Context,
 		params.MaxResults = &limit
 	}
 
+	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
 	result, err := p.client.ListServices(ctx, &params, optFns...)
 	if err != nil {
 		return nil, err

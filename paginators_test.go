@@ -5,7 +5,12 @@ package devopsagent
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
+
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -57,7 +62,8 @@ func TestPaginatorFollowsTokens(t *testing.T) {
 	assert.Equal(t, ptr("start"), params.NextToken, "the caller's params are not changed")
 
 	_, err := p.NextPage(context.Background())
-	assert.EqualError(t, err, "ListBacklogTasksPaginator: no more pages")
+	assert.EqualError(t, err, "no more pages available", "the official client's text")
+	assert.Len(t, client.got, 3, "nothing is sent after the last page")
 }
 
 func TestPaginatorOptions(t *testing.T) {
@@ -102,4 +108,55 @@ func TestEveryPaginatedOperationHasAPaginator(t *testing.T) {
 	assert.NotNil(t, NewListServicesPaginator(c, &ListServicesInput{MaxResults: ptr(int32(3))}))
 	assert.Equal(t, int32(3),
 		NewListServicesPaginator(c, &ListServicesInput{MaxResults: ptr(int32(3))}).options.Limit)
+}
+
+// TestPaginatorMarksUserAgent pages through a fake service with the real
+// client: each page's call carries the paginator feature ("C") in the
+// User-Agent metrics, a direct call does not, and the caller's optFns
+// still apply.
+func TestPaginatorMarksUserAgent(t *testing.T) {
+	service := newFakeService(t,
+		reply{Status: http.StatusOK, Body: `{"services":[],"nextToken":"n"}`},
+		reply{Status: http.StatusOK, Body: `{"services":[]}`},
+	)
+	client := service.apiClient()
+	p := NewListServicesPaginator(client, nil)
+
+	for p.HasMorePages() {
+		_, err := p.NextPage(context.Background(), WithAPIOptions(addHeader("X-Caller", "yes")))
+		require.NoError(t, err)
+	}
+	_, err := client.ListServices(context.Background(), nil)
+	require.NoError(t, err)
+
+	got := service.received()
+	require.Len(t, got, 3)
+	for _, req := range got[:2] {
+		assert.Contains(t, uaMetrics(req.Header.Get("User-Agent")), "C", "the paginator feature")
+		assert.Equal(t, "yes", req.Header.Get("X-Caller"), "the caller's optFns apply")
+	}
+	assert.NotContains(t, uaMetrics(got[2].Header.Get("User-Agent")), "C", "a direct call")
+}
+
+// uaMetrics returns the business metrics of a User-Agent header: the
+// comma-separated ids after "m/".
+func uaMetrics(userAgent string) []string {
+	for _, part := range strings.Fields(userAgent) {
+		if ids, ok := strings.CutPrefix(part, "m/"); ok {
+			return strings.Split(ids, ",")
+		}
+	}
+	return nil
+}
+
+// addHeader is a stack option that sets a request header.
+func addHeader(name, value string) func(*middleware.Stack) error {
+	return func(stack *middleware.Stack) error {
+		return stack.Build.Add(middleware.BuildMiddlewareFunc("addHeader", func(
+			ctx context.Context, in middleware.BuildInput, next middleware.BuildHandler,
+		) (middleware.BuildOutput, middleware.Metadata, error) {
+			in.Request.(*smithyhttp.Request).Header.Set(name, value)
+			return next.HandleBuild(ctx, in)
+		}), middleware.After)
+	}
 }

@@ -97,7 +97,7 @@ func TestTestModelCompiles(t *testing.T) {
 		copyFile(t, filepath.Join(repoRoot, f), filepath.Join(dir, f))
 	}
 	for _, d := range []string{"document", "internal/serde", "internal/document", "internal/waiters",
-		"internal/redactfmt"} {
+		"internal/useragent", "internal/redactfmt"} {
 		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dir, d))
 	}
 	copyFile(t, "testdata/runtime_stub.go.txt", filepath.Join(dir, "runtime_stub.go"))

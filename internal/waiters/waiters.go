@@ -12,10 +12,11 @@ import (
 	"slices"
 	"time"
 
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/smithy-go/middleware"
 	smithytime "github.com/aws/smithy-go/time"
 	"github.com/aws/smithy-go/waiter"
+
+	"github.com/devopsagent-go/devopsagent/internal/useragent"
 )
 
 // Timing bounds one wait.
@@ -80,27 +81,17 @@ func Wait[T any](ctx context.Context, t Timing, attempt Attempt[T]) (T, error) {
 }
 
 // APIOptions returns the stack options of attempt n: the caller's
-// apiOptions, then markWaiter, then, when logAttempt is set, smithy-go's
-// waiter logger, which logs the attempt at debug level through the
-// client's logger. The caller's slice is not changed.
+// apiOptions, then useragent.Waiter, which marks the call as a waiter's in
+// the User-Agent header, then, when logAttempt is set, smithy-go's waiter
+// logger, which logs the attempt at debug level through the client's
+// logger. The caller's slice is not changed.
 func APIOptions(apiOptions []func(*middleware.Stack) error, n int64, logAttempt bool,
 ) []func(*middleware.Stack) error {
-	out := append(slices.Clip(apiOptions), markWaiter)
+	out := append(slices.Clip(apiOptions), useragent.Waiter)
 	if logAttempt {
 		out = append(out, waiter.Logger{Attempt: n}.AddLogger)
 	}
 	return out
-}
-
-// markWaiter adds the waiter feature to the User-Agent header's business
-// metrics, as the official clients do for calls their waiters make. A
-// stack without the SDK's User-Agent middleware is left as it is.
-func markWaiter(stack *middleware.Stack) error {
-	m, _ := stack.Build.Get((*awsmiddleware.RequestUserAgent)(nil).ID())
-	if ua, ok := m.(*awsmiddleware.RequestUserAgent); ok {
-		ua.AddUserAgentFeature(awsmiddleware.UserAgentFeatureWaiter)
-	}
-	return nil
 }
 
 // check rejects timings the loop cannot honour.

@@ -168,10 +168,6 @@ func TestAPIOptions(t *testing.T) {
 	}
 }
 
-func TestMarkWaiterWithoutUserAgent(t *testing.T) {
-	assert.NoError(t, markWaiter(middleware.NewStack("test", nil)))
-}
-
 // userAgent returns the User-Agent header that ua writes.
 func userAgent(t *testing.T, ua *awsmiddleware.RequestUserAgent) string {
 	t.Helper()

@@ -55,9 +55,6 @@ func TestUnionMembersCovered(t *testing.T) {
 
 	inputs := minimalInputs()
 	for _, tc := range allResponseCases() {
-		if tc.skip != "" {
-			continue
-		}
 		out, err := operations[tc.op].callOfficial(context.Background(),
 			newOfficial(newRecorder(reply{status: tc.status, body: tc.body})),
 			toOfficial(t, operations[tc.op], inputs[tc.op]))
@@ -191,9 +188,6 @@ func TestOutputFieldsCovered(t *testing.T) {
 	seen := map[reflect.Type]bool{}
 	inputs := minimalInputs()
 	for _, tc := range allResponseCases() {
-		if tc.skip != "" {
-			continue
-		}
 		op := operations[tc.op]
 		out, err := op.callOfficial(context.Background(),
 			newOfficial(newRecorder(reply{status: tc.status, body: tc.body})), toOfficial(t, op, inputs[tc.op]))

@@ -16,7 +16,10 @@
 //   - surface_test.go: types, fields, union members, enum values, Options
 //   - document_test.go: the two public document packages
 //   - coverage_test.go: guards that the tables exercise everything
-//   - differences_test.go: where we deliberately behave better
+//   - differences_test.go, differences_wire_test.go: where we deliberately
+//     behave differently (the second: request escaping, nulls, unknown
+//     union values, non-JSON error bodies, request ids), asserting ours
+//     and recording what v1.5.2 does
 //   - assets_test.go, additions_test.go: operations and members newer
 //     than v1.5.2, checked against shared/spec/facts.md instead
 //   - emulator_test.go: the official client against devopsagentlocal

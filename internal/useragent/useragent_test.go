@@ -23,9 +23,12 @@ func userAgentOf(t *testing.T, marks ...func(*middleware.Stack) error) string {
 	}
 
 	var header string
-	handler := middleware.HandlerFunc(func(_ context.Context, in any) (any, middleware.Metadata, error) {
+	handler := middleware.HandlerFunc(func(_ context.Context, in any) (
+		any, middleware.Metadata, error,
+	) {
 		header = in.(*smithyhttp.Request).Header.Get("User-Agent")
-		return &smithyhttp.Response{Response: &http.Response{StatusCode: 200}}, middleware.Metadata{}, nil
+		return &smithyhttp.Response{Response: &http.Response{StatusCode: 200}},
+			middleware.Metadata{}, nil
 	})
 	_, _, err := middleware.DecorateHandler(handler, stack).Handle(context.Background(), struct{}{})
 	require.NoError(t, err)

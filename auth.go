@@ -1,24 +1,19 @@
 package devopsagent
 
-// This file holds request signing: the Finalize middleware that signs
-// every attempt with SigV4 (signing name "aidevops", the client's Region)
-// using Options.HTTPSignerV4 and Options.Credentials.
-//
-// aws-sdk-go-v2's public signing middleware (v4.SignHTTPRequestMiddleware)
-// is deprecated, and its replacement, the auth-scheme adapter, lives in an
-// internal package of that module. So this middleware is our own; the
-// signature itself comes from aws/signer/v4.
+// This file holds the public side of request authentication, which
+// follows smithy-go's auth scheme flow: the AuthSchemeResolver types and
+// the default resolver, the identity resolvers Options provide, and the
+// signing name and region overrides. The middlewares that run the flow
+// on every attempt live in auth_steps.go; the default SigV4 scheme, its
+// signer and the credentials identity in auth_sigv4.go.
 
 import (
 	"context"
 	"errors"
-	"fmt"
-	"sync/atomic"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	smithy "github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -26,86 +21,103 @@ import (
 // signingName is the SigV4 service name of DevOps Agent.
 const signingName = "aidevops"
 
-// errNoCredentials is returned when Options.Credentials is nil.
+// errNoCredentials is returned when SigV4 is chosen and
+// Options.Credentials is nil.
 var errNoCredentials = errors.New("no credentials: set Options.Credentials " +
 	"(aws.AnonymousCredentials{} sends unsigned requests)")
 
-// signRequest is the Finalize middleware that signs each attempt. It runs
-// inside the retry loop, after endpoint resolution, host prefixing and
-// payload hashing, so every attempt gets a fresh signature over the final
-// host and body.
-type signRequest struct {
-	options Options
+// AuthResolverParameters are the inputs of auth scheme resolution.
+type AuthResolverParameters struct {
+	// Operation is the name of the operation being called.
+	Operation string
 
-	// clockOffset is shared with the client: signing times are shifted by
-	// it, and it is updated from each response's Date header.
-	clockOffset *atomic.Int64
+	// Region is the client's Region.
+	Region string
 }
 
-// ID names the middleware as the aws-sdk-go-v2 clients do.
-func (*signRequest) ID() string { return "Signing" }
-
-// HandleFinalize signs the request, sends it on, and records the clock
-// skew the response showed.
-func (m *signRequest) HandleFinalize(
-	ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler,
-) (middleware.FinalizeOutput, middleware.Metadata, error) {
-	provider := m.options.Credentials
-	if provider == nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, errNoCredentials
-	}
-	if aws.IsCredentialsProvider(provider, (*aws.AnonymousCredentials)(nil)) {
-		return next.HandleFinalize(ctx, in)
-	}
-
-	if err := m.sign(ctx, in.Request, provider); err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
-	}
-
-	out, metadata, err := next.HandleFinalize(ctx, in)
-	if skew, ok := awsmiddleware.GetAttemptSkew(metadata); ok {
-		m.clockOffset.Store(int64(skew))
-	}
-	return out, metadata, err
+// AuthSchemeResolver lists the auth options an operation accepts, most
+// preferred first. Set Options.AuthSchemeResolver to replace the default,
+// which offers SigV4 and then no auth.
+type AuthSchemeResolver interface {
+	ResolveAuthSchemes(context.Context, *AuthResolverParameters) ([]*smithyauth.Option, error)
 }
 
-// sign adds the SigV4 headers to request.
-func (m *signRequest) sign(
-	ctx context.Context, request any, provider aws.CredentialsProvider,
-) error {
-	req, ok := request.(*smithyhttp.Request)
-	if !ok {
-		return fmt.Errorf("sign request: unexpected transport type %T", request)
-	}
+// defaultAuthSchemeResolver implements the service's auth traits: SigV4
+// with signing name "aidevops" in the client's Region. No auth comes
+// last; it is reached when SigV4 cannot be used: with
+// aws.AnonymousCredentials, or AuthSchemes without a SigV4 scheme.
+type defaultAuthSchemeResolver struct{}
 
-	payloadHash := v4.GetPayloadHash(ctx)
-	if payloadHash == "" {
-		return errors.New("sign request: payload hash missing")
-	}
+// ResolveAuthSchemes returns SigV4, then no auth.
+func (*defaultAuthSchemeResolver) ResolveAuthSchemes(
+	_ context.Context, params *AuthResolverParameters,
+) ([]*smithyauth.Option, error) {
+	var props smithy.Properties
+	smithyhttp.SetSigV4SigningName(&props, signingName)
+	smithyhttp.SetSigV4SigningRegion(&props, params.Region)
 
-	creds, err := provider.Retrieve(ctx)
-	if err != nil {
-		return fmt.Errorf("retrieve credentials: %w", err)
-	}
+	return []*smithyauth.Option{
+		{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: props},
+		{SchemeID: smithyauth.SchemeIDAnonymous},
+	}, nil
+}
 
-	signingTime := time.Now().Add(time.Duration(m.clockOffset.Load()))
-	err = m.options.HTTPSignerV4.SignHTTP(ctx, creds, req.Request, payloadHash,
-		signingName, m.options.Region, signingTime, m.signerOptions(creds))
-	if err != nil {
-		return fmt.Errorf("sign request: %w", err)
+// GetIdentityResolver returns the identity resolver Options provide for
+// an auth scheme, or nil: SigV4 signs with Credentials (nil with
+// aws.AnonymousCredentials, so that no auth is chosen instead), and no
+// auth needs nothing. Auth schemes call it; it makes Options a
+// smithyauth.IdentityResolverOptions.
+func (o Options) GetIdentityResolver(schemeID string) smithyauth.IdentityResolver {
+	switch schemeID {
+	case smithyauth.SchemeIDSigV4:
+		if isAnonymous(o.Credentials) {
+			return nil
+		}
+		return &credentialsResolver{provider: o.Credentials}
+	case smithyauth.SchemeIDAnonymous:
+		return &smithyauth.AnonymousIdentityResolver{}
 	}
 	return nil
 }
 
-// signerOptions routes the signer's log lines (the canonical request) to
-// the client logger when ClientLogMode asks for signing logs, with the
-// session token, which the canonical request contains, scrubbed out.
-func (m *signRequest) signerOptions(creds aws.Credentials) func(*v4.SignerOptions) {
-	return func(so *v4.SignerOptions) {
-		so.LogSigning = m.options.ClientLogMode.IsSigning()
-		so.Logger = scrubbingLogger{
-			logger:  m.options.Logger,
-			secrets: []string{creds.SessionToken, creds.SecretAccessKey},
+// isAnonymous reports whether p is aws.AnonymousCredentials.
+func isAnonymous(p aws.CredentialsProvider) bool {
+	return p != nil && aws.IsCredentialsProvider(p, (*aws.AnonymousCredentials)(nil))
+}
+
+// WithSigV4SigningName returns a functional option that signs SigV4
+// requests with name as the service name, whatever the auth scheme
+// resolver or a legacy endpoint says.
+func WithSigV4SigningName(name string) func(*Options) {
+	return withContextValue("SigV4SigningName", func(ctx context.Context) context.Context {
+		return withSigningNameOverride(ctx, name)
+	})
+}
+
+// WithSigV4SigningRegion returns a functional option that signs SigV4
+// requests for region, whatever the auth scheme resolver or a legacy
+// endpoint says.
+func WithSigV4SigningRegion(region string) func(*Options) {
+	return withContextValue("SigV4SigningRegion", func(ctx context.Context) context.Context {
+		return withSigningRegionOverride(ctx, region)
+	})
+}
+
+// withContextValue returns a functional option adding an Initialize
+// middleware, named id, that applies set to the call's context. Applied
+// twice, the later one replaces the earlier.
+func withContextValue(id string, set func(context.Context) context.Context) func(*Options) {
+	m := middleware.InitializeMiddlewareFunc(id, func(
+		ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler,
+	) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(set(ctx), in)
+	})
+
+	return WithAPIOptions(func(stack *middleware.Stack) error {
+		if _, ok := stack.Initialize.Get(id); ok {
+			_, err := stack.Initialize.Swap(id, m)
+			return err
 		}
-	}
+		return stack.Initialize.Add(m, middleware.Before)
+	})
 }

@@ -110,7 +110,7 @@ func TestSigningCredentials(t *testing.T) {
 		{"anonymous", aws.AnonymousCredentials{}, false, ""},
 		{"missing", nil, false, "no credentials: set Options.Credentials"},
 		{"failing provider", failing, false,
-			"retrieve credentials: failed to refresh cached credentials, no profile"},
+			"get identity: get credentials: failed to refresh cached credentials, no profile"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -55,13 +55,14 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	resolveDefaults(&options)
+	clockOffset := new(atomic.Int64)
+	resolveDefaults(&options, clockOffset)
 
 	return &Client{
 		options:     options,
 		protocol:    restjson1.New(schemas.Service),
 		errorTypes:  typeRegistry,
-		clockOffset: new(atomic.Int64),
+		clockOffset: clockOffset,
 	}
 }
 

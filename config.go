@@ -3,7 +3,8 @@ package devopsagent
 // This file builds a Client from an aws.Config, as loaded by
 // config.LoadDefaultConfig: the settings aws.Config carries directly plus
 // the ones only its config sources (environment, shared config files)
-// know, the FIPS switch and the service-specific endpoint URL.
+// know, the FIPS and dual-stack switches and the service-specific
+// endpoint URL.
 
 import (
 	"context"
@@ -16,21 +17,29 @@ import (
 // optFns.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	opts := Options{
-		Region:           cfg.Region,
-		Credentials:      cfg.Credentials,
-		HTTPClient:       cfg.HTTPClient,
-		RetryMaxAttempts: cfg.RetryMaxAttempts,
-		RetryMode:        cfg.RetryMode,
-		APIOptions:       cfg.APIOptions,
-		Logger:           cfg.Logger,
-		ClientLogMode:    cfg.ClientLogMode,
-		AppID:            cfg.AppID,
+		Region:               cfg.Region,
+		Credentials:          cfg.Credentials,
+		HTTPClient:           cfg.HTTPClient,
+		RetryMaxAttempts:     cfg.RetryMaxAttempts,
+		RetryMode:            cfg.RetryMode,
+		APIOptions:           cfg.APIOptions,
+		Logger:               cfg.Logger,
+		ClientLogMode:        cfg.ClientLogMode,
+		AppID:                cfg.AppID,
+		DefaultsMode:         cfg.DefaultsMode,
+		RuntimeEnvironment:   cfg.RuntimeEnvironment,
+		AuthSchemePreference: cfg.AuthSchemePreference,
+		Interceptors:         cfg.Interceptors.Copy(),
+		EndpointResolver:     legacyResolverFromConfig(cfg),
 	}
 	if cfg.Retryer != nil {
 		opts.Retryer = cfg.Retryer()
 	}
 	if fips, found := fipsFromSources(cfg.ConfigSources); found {
 		opts.EndpointOptions.UseFIPSEndpoint = fips
+	}
+	if dualStack, found := dualStackFromSources(cfg.ConfigSources); found {
+		opts.EndpointOptions.UseDualStackEndpoint = dualStack
 	}
 	opts.BaseEndpoint = baseEndpointFromConfig(cfg)
 
@@ -52,6 +61,9 @@ type (
 	fipsSource interface {
 		GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error)
 	}
+	dualStackSource interface {
+		GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error)
+	}
 	serviceEndpointSource interface {
 		GetServiceBaseEndpoint(ctx context.Context, sdkID string) (string, bool, error)
 	}
@@ -72,6 +84,21 @@ func fipsFromSources(sources []any) (aws.FIPSEndpointState, bool) {
 		}
 	}
 	return aws.FIPSEndpointStateUnset, false
+}
+
+// dualStackFromSources returns the first dual-stack setting a config
+// source holds. Only the legacy EndpointResolver reads it.
+func dualStackFromSources(sources []any) (aws.DualStackEndpointState, bool) {
+	for _, s := range sources {
+		p, ok := s.(dualStackSource)
+		if !ok {
+			continue
+		}
+		if v, found, err := p.GetUseDualStackEndpoint(context.Background()); err == nil && found {
+			return v, true
+		}
+	}
+	return aws.DualStackEndpointStateUnset, false
 }
 
 // baseEndpointFromConfig returns the endpoint URL configured for this

@@ -16,10 +16,11 @@ import (
 
 // fakeSource is a config source answering like config.EnvConfig does.
 type fakeSource struct {
-	fips     *aws.FIPSEndpointState
-	endpoint map[string]string
-	ignore   *bool
-	err      error
+	fips      *aws.FIPSEndpointState
+	dualStack *aws.DualStackEndpointState
+	endpoint  map[string]string
+	ignore    *bool
+	err       error
 }
 
 func (s fakeSource) GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, bool, error) {
@@ -27,6 +28,13 @@ func (s fakeSource) GetUseFIPSEndpoint(context.Context) (aws.FIPSEndpointState, 
 		return aws.FIPSEndpointStateUnset, false, s.err
 	}
 	return *s.fips, true, s.err
+}
+
+func (s fakeSource) GetUseDualStackEndpoint(context.Context) (aws.DualStackEndpointState, bool, error) {
+	if s.dualStack == nil {
+		return aws.DualStackEndpointStateUnset, false, s.err
+	}
+	return *s.dualStack, true, s.err
 }
 
 func (s fakeSource) GetServiceBaseEndpoint(_ context.Context, sdkID string) (string, bool, error) {
@@ -141,4 +149,30 @@ func TestNewFromConfigWithLoadDefaultConfig(t *testing.T) {
 	creds, err := o.Credentials.Retrieve(context.Background())
 	require.NoError(t, err)
 	assert.Equal(t, "AKIDENV", creds.AccessKeyID)
+}
+
+func TestNewFromConfigCopiesNewerSettings(t *testing.T) {
+	dualStack := aws.DualStackEndpointStateEnabled
+	env := aws.RuntimeEnvironment{EnvironmentIdentifier: "AWS_Lambda_go1.x", Region: "eu-west-1"}
+	hooks := &hookRecorder{}
+	cfg := aws.Config{
+		Region:               "eu-west-1",
+		DefaultsMode:         aws.DefaultsModeAuto,
+		RuntimeEnvironment:   env,
+		AuthSchemePreference: []string{"sigv4"},
+		ConfigSources:        []any{fakeSource{dualStack: &dualStack}},
+	}
+	cfg.Interceptors.AddBeforeExecution(hooks)
+
+	o := NewFromConfig(cfg).Options()
+
+	assert.Equal(t, aws.DefaultsModeAuto, o.DefaultsMode)
+	assert.Equal(t, aws.DefaultsModeInRegion, o.resolvedDefaultsMode)
+	assert.Equal(t, env, o.RuntimeEnvironment)
+	assert.Equal(t, []string{"sigv4"}, o.AuthSchemePreference)
+	assert.Equal(t, dualStack, o.EndpointOptions.UseDualStackEndpoint)
+	require.Len(t, o.Interceptors.BeforeExecution, 1)
+	cfg.Interceptors.AddBeforeExecution(hooks)
+	assert.Len(t, o.Interceptors.BeforeExecution, 1, "the registry is copied")
+	assert.Nil(t, o.EndpointResolver)
 }

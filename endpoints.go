@@ -4,7 +4,8 @@ package devopsagent
 // interface callers may replace, the default resolver that implements the
 // service's endpoint rules, and the middleware that applies the resolved
 // endpoint to a request. The host prefix of each operation is applied
-// afterwards by hostprefix.go.
+// afterwards by hostprefix.go; the legacy (v1) resolver, which may
+// supply the endpoint instead, lives in endpoints_legacy.go.
 
 import (
 	"context"
@@ -14,8 +15,11 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -53,7 +57,7 @@ func (p EndpointParameters) WithDefaults() EndpointParameters {
 // ValidateRequired reports an error when a required parameter is nil.
 func (p EndpointParameters) ValidateRequired() error {
 	if p.UseFIPS == nil {
-		return errors.New("endpoint parameter UseFIPS is required")
+		return errors.New("parameter UseFIPS is required")
 	}
 	return nil
 }
@@ -66,15 +70,50 @@ type EndpointResolverV2 interface {
 	)
 }
 
-// EndpointResolverOptions are the endpoint settings of Options.
+// EndpointResolverOptions are the endpoint settings of Options. The
+// legacy EndpointResolver receives them with every call.
 type EndpointResolverOptions struct {
-	// UseFIPSEndpoint selects the FIPS endpoint of the Region when set to
-	// aws.FIPSEndpointStateEnabled.
-	UseFIPSEndpoint aws.FIPSEndpointState
+	// Logger is the client's logger; the client sets it for the legacy
+	// resolver on every call.
+	Logger logging.Logger
+
+	// LogDeprecated asks the legacy resolver to log the use of
+	// deprecated endpoints. The client sets it from ClientLogMode
+	// (aws.LogDeprecatedUsage).
+	LogDeprecated bool
+
+	// ResolvedRegion, when set, is the region the legacy resolver
+	// resolves instead of Region. The client sets it to the real region
+	// of a FIPS pseudo-region such as "fips-us-east-1"; leave it unset.
+	ResolvedRegion string
 
 	// DisableHTTPS sends requests over plain HTTP, unless the endpoint's
 	// hostname was marked immutable.
 	DisableHTTPS bool
+
+	// UseDualStackEndpoint asks the legacy resolver for a dual-stack
+	// endpoint. The endpoint rules always resolve dual-stack endpoints.
+	UseDualStackEndpoint aws.DualStackEndpointState
+
+	// UseFIPSEndpoint selects the FIPS endpoint of the Region when set to
+	// aws.FIPSEndpointStateEnabled.
+	UseFIPSEndpoint aws.FIPSEndpointState
+}
+
+// GetResolvedRegion returns ResolvedRegion.
+func (o EndpointResolverOptions) GetResolvedRegion() string { return o.ResolvedRegion }
+
+// GetDisableHTTPS returns DisableHTTPS.
+func (o EndpointResolverOptions) GetDisableHTTPS() bool { return o.DisableHTTPS }
+
+// GetUseDualStackEndpoint returns UseDualStackEndpoint.
+func (o EndpointResolverOptions) GetUseDualStackEndpoint() aws.DualStackEndpointState {
+	return o.UseDualStackEndpoint
+}
+
+// GetUseFIPSEndpoint returns UseFIPSEndpoint.
+func (o EndpointResolverOptions) GetUseFIPSEndpoint() aws.FIPSEndpointState {
+	return o.UseFIPSEndpoint
 }
 
 // NewDefaultEndpointResolverV2 returns the resolver that implements the
@@ -92,7 +131,7 @@ func (defaultEndpointResolver) ResolveEndpoint(
 ) (smithyendpoints.Endpoint, error) {
 	params = params.WithDefaults()
 	if err := params.ValidateRequired(); err != nil {
-		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint parameters are not valid: %w", err)
+		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint parameters are not valid, %w", err)
 	}
 	useFIPS := *params.UseFIPS
 
@@ -116,9 +155,10 @@ func (defaultEndpointResolver) ResolveEndpoint(
 	return endpointFromURL("https://" + name + "." + region + "." + suffix)
 }
 
-// ruleError reports an error rule of the endpoint rule set.
+// ruleError reports an error rule of the endpoint rule set, worded as
+// the aws-sdk-go-v2 clients word it.
 func ruleError(text string) error {
-	return fmt.Errorf("endpoint rule error: %s", text)
+	return fmt.Errorf("endpoint rule error, %s", text)
 }
 
 // endpointFromURL parses an endpoint URL, keeping its path as given.
@@ -131,6 +171,7 @@ func endpointFromURL(raw string) (smithyendpoints.Endpoint, error) {
 }
 
 // endpointParameters binds the endpoint parameters from client options.
+// A FIPS pseudo-region ("us-east-1-fips") stands for its real region.
 func endpointParameters(o Options) (EndpointParameters, error) {
 	params := EndpointParameters{
 		UseFIPS:  aws.Bool(o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled),
@@ -142,8 +183,34 @@ func endpointParameters(o Options) (EndpointParameters, error) {
 	if !validRegion(o.Region) {
 		return params, fmt.Errorf("invalid region %q: must be a host name", o.Region)
 	}
-	params.Region = aws.String(o.Region)
+	params.Region = aws.String(withoutFIPS(o.Region))
 	return params, nil
+}
+
+// finalizeEndpointOptions completes a call's endpoint options: deprecated
+// endpoints are logged as ClientLogMode asks, and a FIPS pseudo-region
+// ("fips-us-east-1", "us-east-1-fips") turns FIPS on and is resolved as
+// its real region. Requests are still signed for Region as given.
+func finalizeEndpointOptions(o *Options) {
+	o.EndpointOptions.LogDeprecated = o.ClientLogMode.IsDeprecatedUsage()
+	if o.EndpointOptions.ResolvedRegion != "" {
+		return
+	}
+	if region := withoutFIPS(o.Region); region != o.Region {
+		o.EndpointOptions.ResolvedRegion = region
+		o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled
+	}
+}
+
+// withoutFIPS removes the "fips" label from a FIPS pseudo-region. Other
+// regions are returned unchanged.
+func withoutFIPS(region string) string {
+	if !strings.Contains(region, "fips-") && !strings.Contains(region, "-fips") {
+		return region
+	}
+	region = strings.ReplaceAll(region, "-fips-", "-")
+	region = strings.ReplaceAll(region, "fips-", "")
+	return strings.ReplaceAll(region, "-fips", "")
 }
 
 // validRegion reports whether region can be part of a host name: one or
@@ -167,7 +234,8 @@ type resolveEndpoint struct {
 // middleware positioned relative to it keeps working.
 func (*resolveEndpoint) ID() string { return "ResolveEndpointV2" }
 
-// HandleFinalize resolves the endpoint and applies it to the request.
+// HandleFinalize resolves the endpoint, or takes the one the legacy
+// resolver supplied, and applies it to the request.
 func (m *resolveEndpoint) HandleFinalize(
 	ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler,
 ) (middleware.FinalizeOutput, middleware.Metadata, error) {
@@ -177,23 +245,64 @@ func (m *resolveEndpoint) HandleFinalize(
 			fmt.Errorf("resolve endpoint: unexpected transport type %T", in.Request)
 	}
 
-	params, err := endpointParameters(m.options)
+	endpoint, err := m.resolve(ctx)
 	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{},
-			fmt.Errorf("bind endpoint parameters: %w", err)
-	}
-
-	endpoint, err := m.options.EndpointResolverV2.ResolveEndpoint(ctx, params)
-	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{},
-			fmt.Errorf("resolve service endpoint: %w", err)
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}
 
 	applyEndpoint(req, endpoint)
+	applyEndpointAuth(ctx, endpoint)
 	if m.options.EndpointOptions.DisableHTTPS && !smithyhttp.GetHostnameImmutable(ctx) {
 		req.URL.Scheme = "http"
 	}
 	return next.HandleFinalize(ctx, in)
+}
+
+// resolve looks the endpoint up inside the ResolveEndpoint span.
+func (m *resolveEndpoint) resolve(ctx context.Context) (smithyendpoints.Endpoint, error) {
+	_, span := tracing.StartSpan(ctx, "ResolveEndpoint")
+	defer span.End()
+
+	endpoint, err := m.lookup(ctx)
+	if err == nil {
+		span.SetProperty("client.call.resolved_endpoint", endpoint.URI.String())
+	}
+	return endpoint, err
+}
+
+// lookup returns the legacy resolver's endpoint when it supplied one,
+// else asks EndpointResolverV2.
+func (m *resolveEndpoint) lookup(ctx context.Context) (smithyendpoints.Endpoint, error) {
+	if endpoint, ok := getLegacyEndpoint(ctx); ok {
+		return endpoint, nil
+	}
+
+	params, err := endpointParameters(m.options)
+	if err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to bind endpoint params, %w", err)
+	}
+
+	stop := startTimer(ctx, metricResolveEndpoint)
+	endpoint, err := m.options.EndpointResolverV2.ResolveEndpoint(ctx, params)
+	stop()
+	if err != nil {
+		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to resolve service endpoint, %w", err)
+	}
+	return endpoint, nil
+}
+
+// applyEndpointAuth copies the signer properties an endpoint carries
+// (smithyauth.SetAuthOptions on its Properties) onto the attempt's auth
+// scheme. The service's rules set none; a custom EndpointResolverV2 may.
+func applyEndpointAuth(ctx context.Context, endpoint smithyendpoints.Endpoint) {
+	auth := getResolvedAuth(ctx)
+	if auth == nil {
+		return
+	}
+	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
+	for _, option := range options {
+		auth.signerProps.SetAll(&option.SignerProperties)
+	}
 }
 
 // applyEndpoint sets the request's scheme and host from the endpoint,

@@ -13,8 +13,8 @@ import (
 func TestDefaultEndpointResolverModelCases(t *testing.T) {
 	// The endpoint tests of the service model (smithy.rules#endpointTests).
 	const (
-		errFIPS   = "endpoint rule error: Invalid Configuration: FIPS and custom endpoint are not supported"
-		errRegion = "endpoint rule error: Invalid Configuration: Missing Region"
+		errFIPS   = "endpoint rule error, Invalid Configuration: FIPS and custom endpoint are not supported"
+		errRegion = "endpoint rule error, Invalid Configuration: Missing Region"
 	)
 	custom := aws.String("https://example.com")
 	params := func(region string, fips bool) EndpointParameters {
@@ -160,7 +160,7 @@ func sentURL(t *testing.T, input *putWidgetInput, optFns ...func(*Options)) (str
 func TestEndpointAppliedToRequest(t *testing.T) {
 	widget := &putWidgetInput{WidgetID: aws.String("a/b c"), ClientToken: aws.String("t")}
 	const path = "/v1/widgets/a%2Fb%20c"
-	const errPrefix = "resolve service endpoint: endpoint rule error: Invalid Configuration: "
+	const errPrefix = "failed to resolve service endpoint, endpoint rule error, Invalid Configuration: "
 	fips := func(o *Options) { o.EndpointOptions.UseFIPSEndpoint = aws.FIPSEndpointStateEnabled }
 	endpoint := func(url string) func(*Options) {
 		return func(o *Options) { o.BaseEndpoint = aws.String(url) }
@@ -185,6 +185,10 @@ func TestEndpointAppliedToRequest(t *testing.T) {
 			"", errPrefix + "FIPS and custom endpoint are not supported"},
 		{"missing region", []func(*Options){func(o *Options) { o.Region = "" }},
 			"", errPrefix + "Missing Region"},
+		{"fips pseudo-region", []func(*Options){func(o *Options) { o.Region = "us-east-1-fips" }},
+			"https://dp.aidevops-fips.us-east-1.api.aws" + path, ""},
+		{"fips prefix pseudo-region", []func(*Options){func(o *Options) { o.Region = "fips-eu-west-1" }},
+			"https://dp.aidevops-fips.eu-west-1.api.aws" + path, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,5 +202,27 @@ func TestEndpointAppliedToRequest(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
+	}
+}
+
+func TestFIPSPseudoRegionSignsForItsName(t *testing.T) {
+	got, err := sendWidget(t, func(o *Options) { o.Region = "fips-us-west-2" })
+	require.NoError(t, err)
+
+	assert.Equal(t, "dp.aidevops-fips.us-west-2.api.aws", got.req.URL.Host)
+	assert.Contains(t, got.req.Header.Get("Authorization"), "/fips-us-west-2/aidevops/aws4_request")
+}
+
+func TestWithoutFIPS(t *testing.T) {
+	tests := map[string]string{
+		"us-east-1":      "us-east-1",
+		"us-east-1-fips": "us-east-1",
+		"fips-us-east-1": "us-east-1",
+		"us-fips-east-1": "us-east-1",
+		"fips-east":      "east",
+		"fipsy":          "fipsy",
+	}
+	for region, want := range tests {
+		assert.Equal(t, want, withoutFIPS(region), region)
 	}
 }

@@ -7,12 +7,15 @@ package devopsagent
 // The stack, step by step:
 //
 //	Initialize  idempotency token fill, input validation
-//	Serialize   restJson1 request encoding
+//	Serialize   legacy endpoint resolver, restJson1 request encoding
 //	Build       client request ID, User-Agent, recursion detection
-//	Finalize    retry loop, then per attempt: endpoint resolution, host
-//	            prefix, payload hash, SigV4 signing
+//	Finalize    retry loop, then per attempt: auth scheme, identity,
+//	            endpoint resolution, host prefix, payload hash, signing
 //	Deserialize raw response and request ID into metadata, error
 //	            wrapping, restJson1 decoding, response timing, logging
+//
+// Interceptors (interceptors.go) are added around these, and the call
+// runs inside its tracing span and duration metric (telemetry.go).
 
 import (
 	"context"
@@ -23,6 +26,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -40,13 +44,33 @@ func (c *Client) invokeOperation(
 		return nil, metadata, operationError(op, err)
 	}
 
-	transport := smithyhttp.NewClientHandlerWithOptions(options.HTTPClient)
-	handler := middleware.DecorateHandler(transport, stack)
-	result, metadata, err = handler.Handle(ctx, params)
+	ctx, err = withCallMetrics(ctx, options.MeterProvider)
+	if err != nil {
+		return nil, metadata, operationError(op, err)
+	}
+	ctx, span := startOperationSpan(ctx, options.TracerProvider, op.name)
+	defer span.End()
+
+	result, metadata, err = handle(ctx, stack, options, params, span)
 	if err != nil {
 		return nil, metadata, operationError(op, err)
 	}
 	return result, metadata, nil
+}
+
+// handle runs the stack over the HTTP client, timed, and records the
+// outcome on the call's span.
+func handle(
+	ctx context.Context, stack *middleware.Stack, o Options, params any, span tracing.Span,
+) (any, middleware.Metadata, error) {
+	stop := startTimer(ctx, metricCall)
+	defer stop()
+
+	transport := smithyhttp.NewClientHandlerWithOptions(o.HTTPClient,
+		func(h *smithyhttp.ClientHandler) { h.Meter = o.MeterProvider.Meter(telemetryScope) })
+	result, metadata, err := middleware.DecorateHandler(transport, stack).Handle(ctx, params)
+	finishOperationSpan(span, err)
+	return result, metadata, err
 }
 
 // operationError wraps err with the service and operation names.
@@ -60,7 +84,7 @@ func (c *Client) callOptions(optFns []func(*Options)) Options {
 	for _, fn := range optFns {
 		fn(&options)
 	}
-	finalizeCallOptions(&options, c.options)
+	finalizeCallOptions(&options, c.options, c.clockOffset)
 	return options
 }
 
@@ -92,6 +116,9 @@ func (c *Client) buildStack(stack *middleware.Stack, op *operation, o Options) e
 			return err
 		}
 	}
+	if err := addInterceptors(stack, o.Interceptors); err != nil {
+		return err
+	}
 
 	for _, fn := range o.APIOptions {
 		if err := fn(stack); err != nil {
@@ -118,10 +145,16 @@ func (c *Client) addInitialize(stack *middleware.Stack, op *operation, o Options
 	return nil
 }
 
-// addSerialize adds the restJson1 request encoder.
-func (c *Client) addSerialize(stack *middleware.Stack, op *operation, _ Options) error {
+// addSerialize adds the legacy endpoint resolver and the restJson1
+// request encoder.
+func (c *Client) addSerialize(stack *middleware.Stack, op *operation, o Options) error {
+	legacy := &ResolveEndpoint{Resolver: o.EndpointResolver, Options: o.EndpointOptions}
+	if err := stack.Serialize.Add(legacy, middleware.After); err != nil {
+		return err
+	}
+
 	serialize := &serializeRequest{protocol: c.protocol, schema: op.schema}
-	return stack.Serialize.Add(serialize, middleware.After)
+	return stack.Serialize.Add(timedSerializer{serialize}, middleware.After)
 }
 
 // addBuild adds the invocation ID, User-Agent and recursion detection
@@ -145,20 +178,24 @@ func addBuild(stack *middleware.Stack, _ *operation, o Options) error {
 }
 
 // addFinalize adds the retry loop and, inside it, what each attempt
-// repeats: endpoint, host prefix, payload hash and signature.
+// repeats: auth scheme and identity, endpoint, host prefix, payload hash
+// and signature.
 func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o Options) error {
 	attempt := retry.NewAttemptMiddleware(o.Retryer, smithyhttp.RequestCloner,
 		func(a *retry.Attempt) {
 			a.LogAttempts = o.ClientLogMode.IsRetries()
 			a.ClientSkew = c.clockOffset
+			a.OperationMeter = o.MeterProvider.Meter(telemetryScope)
 		})
 
 	for _, m := range []middleware.FinalizeMiddleware{
 		attempt,
+		&resolveAuthScheme{operation: op.name, options: o},
+		&getIdentityStep{options: o},
 		&resolveEndpoint{options: o},
 		&hostPrefix{prefix: op.hostPrefix, disabled: o.DisableHostPrefix},
 		&v4.ComputePayloadSHA256{},
-		&signRequest{options: o, clockOffset: c.clockOffset},
+		&signRequest{clockOffset: c.clockOffset},
 	} {
 		if err := stack.Finalize.Add(m, middleware.After); err != nil {
 			return err
@@ -175,7 +212,7 @@ func (c *Client) addDeserialize(stack *middleware.Stack, op *operation, o Option
 		&awsmiddleware.AddRawResponse{},
 		&awshttp.ResponseErrorWrapper{},
 		&recordRequestID{},
-		&deserializeResponse{protocol: c.protocol, op: op, errors: errs},
+		timedDeserializer{&deserializeResponse{protocol: c.protocol, op: op, errors: errs}},
 		&awsmiddleware.RecordResponseTiming{},
 		&logHTTP{mode: o.ClientLogMode, op: op, errors: errs},
 	} {

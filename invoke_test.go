@@ -133,10 +133,10 @@ func TestInvokeStackOrder(t *testing.T) {
 
 	assert.Equal(t, map[string][]string{
 		"Initialize": {"OperationIdempotencyTokenAutoFill", "OperationInputValidation"},
-		"Serialize":  {"OperationSerializer"},
+		"Serialize":  {"ResolveEndpoint", "OperationSerializer"},
 		"Build":      {"ClientRequestID", "UserAgent", "RecursionDetection"},
-		"Finalize": {"Retry", "ResolveEndpointV2", "EndpointHostPrefix",
-			"ComputePayloadHash", "Signing"},
+		"Finalize": {"Retry", "ResolveAuthScheme", "GetIdentity", "ResolveEndpointV2",
+			"EndpointHostPrefix", "ComputePayloadHash", "Signing"},
 		"Deserialize": {"AddRawResponseToMetadata", "ResponseErrorWrapper", "RequestIDRetriever",
 			"OperationDeserializer", "RecordResponseTiming", "RequestResponseLogger"},
 	}, ids)

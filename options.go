@@ -3,12 +3,14 @@ package devopsagent
 // This file holds the client configuration: Options, the small interfaces
 // its fields use, functional-option helpers, and how New fills in the
 // defaults of unset fields. Building Options from an aws.Config lives in
-// config.go.
+// config.go, what DefaultsMode changes in defaultsmode.go, the auth types
+// in auth.go and the legacy endpoint resolver in endpoints_legacy.go.
 
 import (
 	"context"
 	cryptorand "crypto/rand"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,17 +18,17 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	smithyrand "github.com/aws/smithy-go/rand"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // Options configure a Client. The zero value is usable: New fills in a
-// default HTTP client, retryer, signer, endpoint resolver, logger and
-// idempotency token provider. Region and Credentials have no default.
-//
-// TODO: the official client's TracerProvider, MeterProvider,
-// Interceptors, AuthSchemes, DefaultsMode and legacy EndpointResolver
-// fields are missing; code that sets them does not compile against us.
+// default HTTP client, retryer, signer, auth schemes, endpoint resolver,
+// logger, tracer and meter providers and idempotency token provider.
+// Region and Credentials have no default.
 type Options struct {
 	// Region is the AWS Region requests are sent to and signed for.
 	Region string
@@ -38,8 +40,20 @@ type Options struct {
 	Credentials aws.CredentialsProvider
 
 	// HTTPClient sends the requests. Defaults to an
-	// awshttp.BuildableClient.
+	// awshttp.BuildableClient. New applies the DefaultsMode timeouts to
+	// the default client and to a caller's *awshttp.BuildableClient.
 	HTTPClient HTTPClient
+
+	// DefaultsMode selects a profile of aws-sdk-go-v2 defaults (see
+	// defaultsmode.go for what each changes). It is read by New only;
+	// changing it for one call has no effect. Unset and "legacy" keep
+	// this client's own defaults.
+	DefaultsMode aws.DefaultsMode
+
+	// RuntimeEnvironment describes where the program runs. Only
+	// DefaultsMode "auto" reads it, comparing its Region with Region;
+	// config.LoadDefaultConfig fills it when asked to.
+	RuntimeEnvironment aws.RuntimeEnvironment
 
 	// Retryer decides whether and when a failed attempt is retried. When
 	// nil, New builds one from RetryMode and RetryMaxAttempts.
@@ -63,7 +77,18 @@ type Options struct {
 	// Defaults to NewDefaultEndpointResolverV2().
 	EndpointResolverV2 EndpointResolverV2
 
-	// EndpointOptions adjust endpoint resolution (FIPS, plain HTTP).
+	// EndpointResolver is the legacy (v1) endpoint resolver. When set it
+	// is asked first on every call; the endpoint it returns is used as
+	// is (see ResolveEndpoint), and an *aws.EndpointNotFoundError hands
+	// resolution back to EndpointResolverV2.
+	//
+	// Deprecated: set BaseEndpoint, or EndpointResolverV2 for custom
+	// rules. This field exists so code written for the v1 resolver
+	// keeps working.
+	EndpointResolver EndpointResolver
+
+	// EndpointOptions adjust endpoint resolution (FIPS, dual-stack for
+	// the legacy resolver, plain HTTP).
 	EndpointOptions EndpointResolverOptions
 
 	// DisableHostPrefix stops the client from putting the operation's
@@ -93,7 +118,42 @@ type Options struct {
 	AppID string
 
 	// HTTPSignerV4 signs requests with SigV4. Defaults to v4.NewSigner().
+	// The default SigV4 auth scheme signs with it.
 	HTTPSignerV4 HTTPSignerV4
+
+	// AuthSchemeResolver lists, for each call, the auth options the
+	// operation accepts, best first. The default offers SigV4 (signing
+	// name "aidevops", Region) and then no auth, which is chosen when
+	// SigV4 cannot be: with aws.AnonymousCredentials, or AuthSchemes
+	// without a SigV4 scheme.
+	AuthSchemeResolver AuthSchemeResolver
+
+	// AuthSchemes are the auth schemes the client can use. The first
+	// resolved option that names one of them, and for which Options
+	// has an identity resolver, is used. Defaults to SigV4 signing with
+	// HTTPSignerV4.
+	AuthSchemes []smithyhttp.AuthScheme
+
+	// AuthSchemePreference names schemes ("sigv4") to try before the
+	// resolver's own order, most preferred first.
+	AuthSchemePreference []string
+
+	// Interceptors are called at fixed points of every call: before and
+	// after execution, serialization, the retry loop, each attempt,
+	// signing, transmission and deserialization (see interceptors.go).
+	Interceptors smithyhttp.InterceptorRegistry
+
+	// TracerProvider receives a span per call and spans for its steps
+	// (see telemetry.go). Defaults to tracing.NopTracerProvider.
+	TracerProvider tracing.TracerProvider
+
+	// MeterProvider receives the call's duration metrics (see
+	// telemetry.go). Defaults to metrics.NopMeterProvider.
+	MeterProvider metrics.MeterProvider
+
+	// resolvedDefaultsMode is DefaultsMode as New resolved it, "auto"
+	// replaced by the mode it stands for.
+	resolvedDefaultsMode aws.DefaultsMode
 }
 
 // HTTPClient sends an HTTP request; *http.Client satisfies it.
@@ -114,12 +174,13 @@ type IdempotencyTokenProvider interface {
 	GetIdempotencyToken() (string, error)
 }
 
-// Copy returns a copy of o whose APIOptions slice can be appended to
-// without changing o.
+// Copy returns a copy of o whose APIOptions and Interceptors can be
+// added to without changing o.
 func (o Options) Copy() Options {
 	to := o
 	to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
 	copy(to.APIOptions, o.APIOptions)
+	to.Interceptors = o.Interceptors.Copy()
 	return to
 }
 
@@ -140,11 +201,15 @@ func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
 }
 
 // resolveDefaults fills every unset field that has a default and caches
-// the credentials.
-func resolveDefaults(o *Options) {
+// the credentials. The default SigV4 scheme shifts signing times by
+// clockOffset.
+func resolveDefaults(o *Options, clockOffset *atomic.Int64) {
+	resolveDefaultsMode(o)
+	resolveHTTPClient(o)
 	fillDefaults(o)
 	resolveRetryer(o)
 	resolveCredentials(o)
+	resolveAuthSchemes(o, clockOffset)
 }
 
 // fillDefaults sets the unset fields whose default is a plain value.
@@ -153,7 +218,7 @@ func fillDefaults(o *Options) {
 		o.Logger = logging.Nop{}
 	}
 	if o.HTTPClient == nil {
-		o.HTTPClient = awshttp.NewBuildableClient()
+		o.HTTPClient = modeHTTPClient(awshttp.NewBuildableClient(), o.resolvedDefaultsMode)
 	}
 	if o.HTTPSignerV4 == nil {
 		o.HTTPSignerV4 = v4.NewSigner()
@@ -164,10 +229,26 @@ func fillDefaults(o *Options) {
 	if o.IdempotencyTokenProvider == nil {
 		o.IdempotencyTokenProvider = smithyrand.NewUUIDIdempotencyToken(cryptorand.Reader)
 	}
+	fillTelemetryAndAuthDefaults(o)
 }
 
-// resolveRetryer builds the default retryer from RetryMode and
-// RetryMaxAttempts, or caps a caller's retryer at RetryMaxAttempts.
+// fillTelemetryAndAuthDefaults sets the tracer and meter providers and
+// the auth scheme resolver when unset.
+func fillTelemetryAndAuthDefaults(o *Options) {
+	if o.TracerProvider == nil {
+		o.TracerProvider = tracing.NopTracerProvider{}
+	}
+	if o.MeterProvider == nil {
+		o.MeterProvider = metrics.NopMeterProvider{}
+	}
+	if o.AuthSchemeResolver == nil {
+		o.AuthSchemeResolver = &defaultAuthSchemeResolver{}
+	}
+}
+
+// resolveRetryer builds the default retryer from RetryMode (when unset,
+// the DefaultsMode's retry mode) and RetryMaxAttempts, or caps a caller's
+// retryer at RetryMaxAttempts.
 func resolveRetryer(o *Options) {
 	if o.Retryer != nil {
 		if o.RetryMaxAttempts != 0 {
@@ -181,14 +262,14 @@ func resolveRetryer(o *Options) {
 			so.MaxAttempts = o.RetryMaxAttempts
 		}
 	}
+	if o.RetryMode == "" {
+		o.RetryMode = modeRetryMode(o.resolvedDefaultsMode)
+	}
 	if o.RetryMode == aws.RetryModeAdaptive {
 		o.Retryer = retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
 			ao.StandardOptions = append(ao.StandardOptions, withMax)
 		})
 		return
-	}
-	if o.RetryMode == "" {
-		o.RetryMode = aws.RetryModeStandard
 	}
 	o.Retryer = retry.NewStandard(withMax)
 }
@@ -210,9 +291,11 @@ func resolveCredentials(o *Options) {
 }
 
 // finalizeCallOptions prepares the options of one call: a field the
-// call's optFns cleared gets its default again, and the retryer is capped
-// when the call's RetryMaxAttempts differs from the client's.
-func finalizeCallOptions(o *Options, client Options) {
+// call's optFns cleared gets its default again, the retryer is capped
+// when the call's RetryMaxAttempts differs from the client's, the
+// endpoint options are completed and the default SigV4 scheme is bound
+// to the call's signer and logger.
+func finalizeCallOptions(o *Options, client Options, clockOffset *atomic.Int64) {
 	fillDefaults(o)
 
 	switch {
@@ -221,4 +304,7 @@ func finalizeCallOptions(o *Options, client Options) {
 	case o.RetryMaxAttempts != 0 && o.RetryMaxAttempts != client.RetryMaxAttempts:
 		o.Retryer = retry.AddWithMaxAttempts(o.Retryer, o.RetryMaxAttempts)
 	}
+
+	finalizeEndpointOptions(o)
+	resolveAuthSchemes(o, clockOffset)
 }

@@ -8,9 +8,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	smithyauth "github.com/aws/smithy-go/auth"
 	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	smithyrand "github.com/aws/smithy-go/rand"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,6 +31,12 @@ func TestNewFillsDefaults(t *testing.T) {
 	assert.Equal(t, 3, o.Retryer.MaxAttempts())
 	assert.Equal(t, aws.RetryModeStandard, o.RetryMode)
 	assert.Nil(t, o.Credentials)
+	assert.Equal(t, tracing.NopTracerProvider{}, o.TracerProvider)
+	assert.Equal(t, metrics.NopMeterProvider{}, o.MeterProvider)
+	assert.IsType(t, &defaultAuthSchemeResolver{}, o.AuthSchemeResolver)
+	require.Len(t, o.AuthSchemes, 1)
+	assert.Equal(t, smithyauth.SchemeIDSigV4, o.AuthSchemes[0].SchemeID())
+	assert.Nil(t, o.EndpointResolver)
 }
 
 func TestNewRetryer(t *testing.T) {
@@ -101,6 +111,32 @@ func TestOptionsCopyIsIndependent(t *testing.T) {
 
 	assert.Len(t, c.APIOptions, 2)
 	assert.Len(t, o.APIOptions, 3)
+}
+
+func TestOptionsCopyIsolatesInterceptors(t *testing.T) {
+	var o Options
+	o.Interceptors.AddBeforeExecution(&hookRecorder{})
+
+	c := o.Copy()
+	c.Interceptors.AddBeforeExecution(&hookRecorder{})
+	c.Interceptors.AddAfterExecution(&hookRecorder{})
+
+	assert.Len(t, o.Interceptors.BeforeExecution, 1)
+	assert.Empty(t, o.Interceptors.AfterExecution)
+	assert.Len(t, c.Interceptors.BeforeExecution, 2)
+}
+
+func TestDefaultAuthSchemeResolver(t *testing.T) {
+	got, err := New(Options{}).Options().AuthSchemeResolver.ResolveAuthSchemes(context.Background(),
+		&AuthResolverParameters{Operation: "GetService", Region: "eu-west-1"})
+	require.NoError(t, err)
+
+	require.Len(t, got, 2)
+	assert.Equal(t, smithyauth.SchemeIDSigV4, got[0].SchemeID)
+	name, _ := smithyhttp.GetSigV4SigningName(&got[0].SignerProperties)
+	region, _ := smithyhttp.GetSigV4SigningRegion(&got[0].SignerProperties)
+	assert.Equal(t, []string{"aidevops", "eu-west-1"}, []string{name, region})
+	assert.Equal(t, smithyauth.SchemeIDAnonymous, got[1].SchemeID)
 }
 
 func TestNewAppliesOptFnsToACopy(t *testing.T) {

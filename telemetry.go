@@ -1,0 +1,210 @@
+package devopsagent
+
+// This file holds the client's tracing and metrics, reported through
+// smithy-go's tracing and metrics interfaces to Options.TracerProvider
+// and Options.MeterProvider under the scope telemetryScope.
+//
+// Spans: one per call, "DevOps Agent.<Operation>" (kind client, with
+// rpc.system, rpc.service and rpc.method, the error's type and message,
+// and its code and fault for service errors); inside it
+// OperationSerializer, ResolveAuthScheme, GetIdentity, ResolveEndpoint,
+// SignRequest and OperationDeserializer, and the RetryLoop and Attempt
+// spans aws/retry starts itself.
+//
+// Metrics, all float64 histograms in seconds tagged with rpc.service and
+// rpc.method (the auth ones also with auth.scheme_id):
+//
+//	client.call.duration                      the whole call, retries included
+//	client.call.serialization_duration        encoding the request
+//	client.call.auth.resolve_identity_duration getting credentials
+//	client.call.resolve_endpoint_duration     running EndpointResolverV2
+//	client.call.auth.signing_duration         signing an attempt
+//	client.call.deserialization_duration      decoding a response
+//
+// aws/retry adds client.call.attempts, client.call.errors and
+// client.call.attempt_duration, and smithy-go's HTTP client handler the
+// client.http.* connection and request metrics.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/metrics"
+	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+)
+
+// telemetryScope names this client to tracer and meter providers.
+const telemetryScope = "github.com/devopsagent-go/devopsagent"
+
+// Names of the duration metrics the client records.
+const (
+	metricCall            = "client.call.duration"
+	metricSerialization   = "client.call.serialization_duration"
+	metricResolveIdentity = "client.call.auth.resolve_identity_duration"
+	metricResolveEndpoint = "client.call.resolve_endpoint_duration"
+	metricSigning         = "client.call.auth.signing_duration"
+	metricDeserialization = "client.call.deserialization_duration"
+)
+
+// metricDescriptions describes each duration metric.
+var metricDescriptions = map[string]string{
+	metricCall:            "Time of a whole call, retries and body transfer included",
+	metricSerialization:   "Time to encode the request",
+	metricResolveIdentity: "Time to get the identity (AWS credentials) to sign with",
+	metricResolveEndpoint: "Time to resolve the endpoint (endpoint rules, not DNS)",
+	metricSigning:         "Time to sign a request",
+	metricDeserialization: "Time to decode a response",
+}
+
+// callMetrics holds a call's duration histograms by metric name.
+type callMetrics map[string]metrics.Float64Histogram
+
+type callMetricsKey struct{}
+
+// withCallMetrics creates the duration histograms of mp and stores them
+// on the context. With the no-op provider nothing is created or stored.
+func withCallMetrics(ctx context.Context, mp metrics.MeterProvider) (context.Context, error) {
+	if _, nop := mp.(metrics.NopMeterProvider); nop {
+		return ctx, nil
+	}
+
+	meter := mp.Meter(telemetryScope)
+	histograms := callMetrics{}
+	for name, description := range metricDescriptions {
+		h, err := meter.Float64Histogram(name, func(o *metrics.InstrumentOptions) {
+			o.UnitLabel = "s"
+			o.Description = description
+		})
+		if err != nil {
+			return ctx, fmt.Errorf("create metric %s: %w", name, err)
+		}
+		histograms[name] = h
+	}
+	return context.WithValue(ctx, callMetricsKey{}, histograms), nil
+}
+
+// startTimer starts timing metric and returns the function, to be
+// called once, that records the elapsed time.
+func startTimer(ctx context.Context, metric string, opts ...metrics.RecordMetricOption) func() {
+	histograms, _ := ctx.Value(callMetricsKey{}).(callMetrics)
+	histogram, ok := histograms[metric]
+	if !ok {
+		return func() {}
+	}
+
+	opts = append([]metrics.RecordMetricOption{operationProperties(ctx)}, opts...)
+	start := time.Now()
+	return func() {
+		histogram.Record(ctx, time.Since(start).Seconds(), opts...)
+	}
+}
+
+// operationProperties tags a metric with the service and operation.
+func operationProperties(ctx context.Context) metrics.RecordMetricOption {
+	return func(o *metrics.RecordMetricOptions) {
+		o.Properties.Set("rpc.service", middleware.GetServiceID(ctx))
+		o.Properties.Set("rpc.method", middleware.GetOperationName(ctx))
+	}
+}
+
+// startOperationSpan makes tp's tracer the call's tracer and starts the
+// call's span.
+func startOperationSpan(ctx context.Context, tp tracing.TracerProvider, operation string) (
+	context.Context, tracing.Span,
+) {
+	tracer := tp.Tracer(telemetryScope)
+	ctx = tracing.WithOperationTracer(ctx, tracer)
+
+	return tracer.StartSpan(ctx, ServiceID+"."+operation, func(o *tracing.SpanOptions) {
+		o.Kind = tracing.SpanKindClient
+		o.Properties.Set("rpc.system", "aws-api")
+		o.Properties.Set("rpc.service", ServiceID)
+		o.Properties.Set("rpc.method", operation)
+	})
+}
+
+// finishOperationSpan records the call's outcome on its span.
+func finishOperationSpan(span tracing.Span, err error) {
+	span.SetProperty("error", err != nil)
+	if err == nil {
+		span.SetStatus(tracing.SpanStatusOK)
+		return
+	}
+
+	span.SetStatus(tracing.SpanStatusError)
+	span.SetProperty("exception.type", fmt.Sprintf("%T", err))
+	span.SetProperty("exception.message", err.Error())
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) {
+		span.SetProperty("api.error_code", apiErr.ErrorCode())
+		span.SetProperty("api.error_message", apiErr.ErrorMessage())
+		span.SetProperty("api.error_fault", apiErr.ErrorFault().String())
+	}
+}
+
+// timedSerializer wraps the request serializer in the
+// OperationSerializer span and the serialization metric, both ending
+// when the serializer hands the request on.
+type timedSerializer struct {
+	middleware.SerializeMiddleware
+}
+
+// HandleSerialize runs the serializer, timed.
+func (m timedSerializer) HandleSerialize(
+	ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler,
+) (middleware.SerializeOutput, middleware.Metadata, error) {
+	end := startPhase(ctx, "OperationSerializer", metricSerialization)
+	defer end()
+
+	return m.SerializeMiddleware.HandleSerialize(ctx, in, middleware.SerializeHandlerFunc(
+		func(ctx context.Context, in middleware.SerializeInput) (
+			middleware.SerializeOutput, middleware.Metadata, error,
+		) {
+			end()
+			return next.HandleSerialize(ctx, in)
+		}))
+}
+
+// timedDeserializer wraps the response deserializer in the
+// OperationDeserializer span and the deserialization metric, both
+// starting when the response comes back.
+type timedDeserializer struct {
+	middleware.DeserializeMiddleware
+}
+
+// HandleDeserialize runs the deserializer, timing what it does after
+// the response arrived.
+func (m timedDeserializer) HandleDeserialize(
+	ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler,
+) (middleware.DeserializeOutput, middleware.Metadata, error) {
+	end := func() {}
+	defer func() { end() }()
+
+	return m.DeserializeMiddleware.HandleDeserialize(ctx, in, middleware.DeserializeHandlerFunc(
+		func(ctx context.Context, in middleware.DeserializeInput) (
+			middleware.DeserializeOutput, middleware.Metadata, error,
+		) {
+			out, metadata, err := next.HandleDeserialize(ctx, in)
+			end = startPhase(ctx, "OperationDeserializer", metricDeserialization)
+			return out, metadata, err
+		}))
+}
+
+// startPhase starts a span and a duration metric for one step of a call
+// and returns the function ending both; later calls of it do nothing.
+func startPhase(ctx context.Context, spanName, metric string) func() {
+	_, span := tracing.StartSpan(ctx, spanName)
+	stop := startTimer(ctx, metric)
+	ended := false
+	return func() {
+		if !ended {
+			ended = true
+			stop()
+			span.End()
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	smithy "github.com/aws/smithy-go"
 	smithytraits "github.com/aws/smithy-go/traits"
@@ -224,4 +226,76 @@ func TestSampleBodiesSetEveryMember(t *testing.T) {
 	assert.Equal(t, `{"f":0.10,"l":[null,true,"sé"],"n":12345678901234567890,"o":{}}`, string(raw))
 	assert.True(t, bytes.Contains([]byte(body), []byte(`"nextToken":`)))
 	assert.NotNil(t, out.NextToken)
+}
+
+// FuzzAgreesWithRestJSON1 decodes each input into one of the outputs with
+// both readers. Input that is not JSON must fail with ours; input both
+// accept must give the same values (unknown union members compared by
+// their JSON value, since ours keeps the bytes as sent). Bodies that are
+// not valid UTF-8 are not compared: ours replaces bad bytes in strings
+// with U+FFFD, as encoding/json and the official client do, while
+// smithy-go's reader keeps them.
+func FuzzAgreesWithRestJSON1(f *testing.F) {
+	for i, out := range outputs {
+		for v := range 3 {
+			f.Add(uint8(i), []byte(sampleJSON(out.op.Output, v, 0)))
+		}
+	}
+	f.Add(uint8(3), []byte(`{"association":{"configuration":{"future":{"b":1, "a":[2]}}}}`))
+	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
+		out := outputs[int(which)%len(outputs)]
+		got := out.new()
+		err := jsonwire.Unmarshal(body, got)
+		if !json.Valid(body) {
+			require.Error(t, err, "invalid JSON accepted")
+			return
+		}
+
+		want := out.new()
+		if !utf8.Valid(body) || err != nil || decodeRestJSON1(out.op, string(body), want) != nil {
+			return // the readers may disagree on what to reject; neither panics
+		}
+		assert.Equal(t, canonicalUnknowns(tree(reflect.ValueOf(want))),
+			canonicalUnknowns(tree(reflect.ValueOf(got))))
+	})
+}
+
+// canonicalUnknowns rewrites the Value of every UnknownUnionMember in a
+// tree as compact JSON with sorted keys.
+func canonicalUnknowns(v any) any {
+	switch vv := v.(type) {
+	case map[string]any:
+		for k, e := range vv {
+			if k == "types.UnknownUnionMember" {
+				fields := e.(map[string]any)
+				fields["Value"] = canonicalJSON(fields["Value"].(string))
+			}
+			vv[k] = canonicalUnknowns(e)
+		}
+	case []any:
+		for i, e := range vv {
+			vv[i] = canonicalUnknowns(e)
+		}
+	}
+	return v
+}
+
+// canonicalJSON decodes base64-encoded JSON and encodes it again with
+// sorted keys and exact numbers.
+func canonicalJSON(b64 string) string {
+	raw, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return "bad base64: " + err.Error()
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return "bad JSON: " + err.Error()
+	}
+	canonical, err := json.Marshal(v)
+	if err != nil {
+		return "unencodable: " + err.Error()
+	}
+	return string(canonical)
 }

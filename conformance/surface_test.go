@@ -3,21 +3,27 @@ package conformance
 // Drop-in compatibility of the exported API: every type, field, union
 // member and enum value v1.5.2 has for the shared operations exists in
 // ours with the same shape, and what ours has beyond that is exactly the
-// v1.8.0 delta of facts.md §E.
+// v1.8.0 delta of facts.md §E; the client and options surface (Options,
+// constructors, functional options, resolvers, auth types) matches
+// declaration by declaration.
 
 import (
 	"fmt"
+	"os/exec"
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	official "github.com/aws/aws-sdk-go-v2/service/devopsagent"
 	otypes "github.com/aws/aws-sdk-go-v2/service/devopsagent/types"
 	ours "github.com/devopsagent-go/devopsagent"
+	"github.com/devopsagent-go/devopsagent/conformance/internal/apisurface"
 	"github.com/devopsagent-go/devopsagent/conformance/internal/mirror"
 	"github.com/devopsagent-go/devopsagent/types"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // surfaceRoots pairs the top-level types of the shared operations.
@@ -208,31 +214,95 @@ func TestEnumSurface(t *testing.T) {
 		mirror.EnumValues(ourEnums["RemoteAgentAuthorizationMethod"]))
 }
 
-// TestOptionsSurface lists the official Options fields ours lacks. Some
-// are a known shortcoming (the TODO in options.go); three more are missing
-// without a note and are reported; any other gap fails.
-func TestOptionsSurface(t *testing.T) {
-	documented := []string{"AuthSchemes", "DefaultsMode", "EndpointResolver", "Interceptors",
-		"MeterProvider", "TracerProvider"}
-	undocumented := []string{"AuthSchemePreference", "AuthSchemeResolver", "RuntimeEnvironment"}
+// clientSurfaceFiles are the files of v1.5.2 that declare the client and
+// options surface: everything but operations, types and serde.
+var clientSurfaceFiles = []string{"api_client.go", "options.go", "auth.go", "endpoints.go"}
 
-	ot, ut := reflect.TypeOf(official.Options{}), reflect.TypeOf(ours.Options{})
-	var surprising, reported []string
-	for i := range ot.NumField() {
-		f := ot.Field(i)
-		if _, ok := ut.FieldByName(f.Name); !f.IsExported() || ok || slices.Contains(documented, f.Name) {
+// clientSurfaceDifferences are declarations of those files that ours
+// declares differently or leaves out, with the reason.
+var clientSurfaceDifferences = map[string]string{
+	"NewDefaultEndpointResolver": "returns our *DefaultEndpointResolver: v1.5.2 returns " +
+		"*endpoints.Resolver of its internal package, which no other module can name",
+	"EndpointResolverOptions": "our own struct where v1.5.2 aliases its internal " +
+		"endpoints.Options; fields and methods are compared one by one",
+	"PartialResult": "the result type of event-stream operations, which ours does not cover",
+}
+
+// clientSurfaceAdditions are the exported declarations of our
+// hand-written files that v1.5.2 does not have.
+var clientSurfaceAdditions = []string{
+	"DefaultEndpointResolver",                 // see NewDefaultEndpointResolver
+	"DefaultEndpointResolver.ResolveEndpoint", // the v1 endpoint table
+	"Options.DisableHostPrefix",               // for local endpoints such as 127.0.0.1
+}
+
+// TestClientSurface compares the client and options surface declaration
+// by declaration: every exported type, field, function and method of
+// v1.5.2's client files exists in ours with the same signature, except
+// the differences listed above, and ours adds only the listed additions.
+func TestClientSurface(t *testing.T) {
+	theirs := officialSurface(t)
+	mine := loadSurface(t, "github.com/devopsagent-go/devopsagent")
+
+	var problems []string
+	for name, want := range theirs {
+		if !slices.Contains(clientSurfaceFiles, want.File) || isDifference(name) {
 			continue
 		}
-		if slices.Contains(undocumented, f.Name) {
-			reported = append(reported, f.Name)
-		} else {
-			surprising = append(surprising, f.Name)
+		got, ok := mine[name]
+		switch {
+		case !ok:
+			problems = append(problems, name+": missing in ours")
+		case got.Kind != want.Kind || got.Sig != want.Sig:
+			problems = append(problems, fmt.Sprintf("%s: official %s %s, ours %s %s",
+				name, want.Kind, want.Sig, got.Kind, got.Sig))
 		}
 	}
+	sort.Strings(problems)
+	assert.Empty(t, problems, "client surface of v1.5.2 that ours lacks or declares differently")
 
-	assert.Empty(t, surprising, "official Options fields ours lacks")
-	if len(reported) > 0 {
-		knownDifference(t, fmt.Sprintf("ours.Options lacks %v, not in the TODO of options.go", reported))
-		t.Errorf("official Options fields ours lacks: %v", reported)
+	var additions []string
+	for name, d := range mine {
+		if _, ok := theirs[name]; !ok && !d.Generated {
+			additions = append(additions, name)
+		}
 	}
+	sort.Strings(additions)
+	assert.Equal(t, clientSurfaceAdditions, additions, "hand-written API beyond v1.5.2")
+}
+
+// isDifference reports whether a declaration is a listed difference or
+// a field of PartialResult.
+func isDifference(name string) bool {
+	_, listed := clientSurfaceDifferences[name]
+	return listed || strings.HasPrefix(name, "PartialResult.")
+}
+
+// officialSurface returns v1.5.2's declarations, with the members of the
+// internal endpoints.Options that its EndpointResolverOptions aliases
+// listed as EndpointResolverOptions members.
+func officialSurface(t *testing.T) map[string]apisurface.Decl {
+	t.Helper()
+	const pkg = "github.com/aws/aws-sdk-go-v2/service/devopsagent"
+	decls := loadSurface(t, pkg)
+
+	internal := loadSurface(t, pkg+"/internal/endpoints")
+	for name, d := range internal {
+		if member, ok := strings.CutPrefix(name, "Options."); ok {
+			d.File = "endpoints.go"
+			decls["EndpointResolverOptions."+member] = d
+		}
+	}
+	return decls
+}
+
+// loadSurface returns the declarations of a package of the build.
+func loadSurface(t *testing.T, pkg string) map[string]apisurface.Decl {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", pkg).Output()
+	require.NoError(t, err, "go list %s", pkg)
+
+	decls, err := apisurface.Load(strings.TrimSpace(string(out)))
+	require.NoError(t, err)
+	return decls
 }

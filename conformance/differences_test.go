@@ -4,12 +4,17 @@ package conformance
 // asserts our behaviour and records what v1.5.2 does with the same bytes,
 // so a change on either side shows up here.
 
+//lint:file-ignore SA1019 the deprecated v1 endpoint API is compared too
+
 import (
+	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	official "github.com/aws/aws-sdk-go-v2/service/devopsagent"
 	odoc "github.com/aws/aws-sdk-go-v2/service/devopsagent/document"
 	otypes "github.com/aws/aws-sdk-go-v2/service/devopsagent/types"
@@ -154,4 +159,110 @@ func TestDifferenceNilTokenProvider(t *testing.T) {
 
 	assert.Equal(t, "{}", string(orec.only(t).body), "v1.5.2 sends no token")
 	assert.Regexp(t, `^\{"clientToken":"[0-9a-f-]{36}"\}$`, string(urec.only(t).body))
+}
+
+// Deliberate: with Options.Credentials nil, ours fails the call before
+// sending ("no credentials"); v1.5.2 quietly falls back to no auth and
+// sends the request unsigned. Only aws.AnonymousCredentials{} asks for
+// unsigned requests in ours.
+func TestDifferenceNilCredentials(t *testing.T) {
+	tc := optionsCase{"nil credentials",
+		func(o *official.Options) { o.Credentials = nil },
+		func(o *ours.Options) { o.Credentials = nil }}
+
+	theirs, _, oerr, uerr := tc.sentBy(t)
+
+	require.NoError(t, oerr)
+	assert.Empty(t, theirs.req.Header.Get("Authorization"), "v1.5.2 sends it unsigned")
+	assert.ErrorContains(t, uerr, "operation error DevOps Agent: GetService, get identity: "+
+		"no credentials: set Options.Credentials")
+}
+
+// Deliberate: WithSigV4SigningRegion is documented as final, and in ours
+// it is; in v1.5.2 the signing region of a legacy endpoint replaces it.
+// The signing name override wins in both.
+func TestDifferenceSigningRegionOverLegacyEndpoint(t *testing.T) {
+	legacy := func(e *aws.Endpoint) { e.SigningName, e.SigningRegion = "other", "eu-west-3" }
+	tc := optionsCase{"override and legacy endpoint",
+		func(o *official.Options) {
+			o.EndpointResolver = official.EndpointResolverFromURL("https://legacy.example", legacy)
+			official.WithSigV4SigningRegion("ap-east-1")(o)
+			official.WithSigV4SigningName("mine")(o)
+		},
+		func(o *ours.Options) {
+			o.EndpointResolver = ours.EndpointResolverFromURL("https://legacy.example", legacy)
+			ours.WithSigV4SigningRegion("ap-east-1")(o)
+			ours.WithSigV4SigningName("mine")(o)
+		}}
+
+	theirs, mine, oerr, uerr := tc.sentBy(t)
+	require.NoError(t, oerr)
+	require.NoError(t, uerr)
+
+	assert.Equal(t, "eu-west-3/mine/aws4_request", withoutDate(scope(theirs)))
+	assert.Equal(t, "ap-east-1/mine/aws4_request", withoutDate(scope(mine)))
+}
+
+// Deliberate: v1.5.2's EndpointResolverFromURL keeps the region of its
+// first call as the signing region of every later call; ours uses each
+// call's region.
+func TestDifferenceEndpointResolverFromURLRegion(t *testing.T) {
+	theirs := official.EndpointResolverFromURL("https://x.example")
+	mine := ours.EndpointResolverFromURL("https://x.example")
+
+	for _, region := range []string{"us-east-1", "eu-west-1"} {
+		got, err := theirs.ResolveEndpoint(region, official.EndpointResolverOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, "us-east-1", got.SigningRegion, "v1.5.2 keeps the first region")
+
+		got, err = mine.ResolveEndpoint(region, ours.EndpointResolverOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, region, got.SigningRegion)
+	}
+}
+
+// Deliberate: DefaultsMode set by New's functional options takes effect
+// in ours; v1.5.2 resolves the mode before it runs them, so only a mode
+// in the Options value (or from NewFromConfig) counts.
+func TestDifferenceDefaultsModeFromOptFns(t *testing.T) {
+	inRegion := func(mode *aws.DefaultsMode) { *mode = aws.DefaultsModeInRegion }
+
+	theirs := official.New(official.Options{}, func(o *official.Options) { inRegion(&o.DefaultsMode) })
+	mine := ours.New(ours.Options{}, func(o *ours.Options) { inRegion(&o.DefaultsMode) })
+
+	assert.Equal(t, [2]time.Duration{30 * time.Second, 10 * time.Second},
+		clientTimeouts(t, theirs.Options().HTTPClient), "v1.5.2 keeps the SDK defaults")
+	assert.Equal(t, [2]time.Duration{1100 * time.Millisecond, 1100 * time.Millisecond},
+		clientTimeouts(t, mine.Options().HTTPClient))
+}
+
+// Deliberate: a call's optFns that replace HTTPSignerV4 take effect in
+// ours; v1.5.2's default SigV4 scheme keeps the signer the client was
+// made with.
+func TestDifferenceSignerPerCall(t *testing.T) {
+	theirs, mine := &countingSigner{}, &countingSigner{}
+	tc := optionsCase{"signer per call",
+		func(o *official.Options) { o.HTTPSignerV4 = theirs },
+		func(o *ours.Options) { o.HTTPSignerV4 = mine }}
+	ctx := context.Background()
+
+	_, err := newOfficial(newRecorder()).GetService(ctx,
+		&official.GetServiceInput{ServiceId: aws.String("svc")}, tc.official)
+	require.NoError(t, err)
+	_, err = newOurs(newRecorder()).GetService(ctx, &ours.GetServiceInput{ServiceId: aws.String("svc")},
+		tc.ours)
+	require.NoError(t, err)
+
+	assert.Equal(t, 0, theirs.calls, "v1.5.2 signs with the client's signer")
+	assert.Equal(t, 1, mine.calls)
+}
+
+// countingSigner is an HTTPSignerV4 for both clients that counts calls
+// and signs nothing.
+type countingSigner struct{ calls int }
+
+func (s *countingSigner) SignHTTP(context.Context, aws.Credentials, *http.Request, string, string,
+	string, time.Time, ...func(*v4.SignerOptions)) error {
+	s.calls++
+	return nil
 }

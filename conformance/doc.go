@@ -13,7 +13,11 @@
 //   - endpoints_test.go: endpoint rules, host prefixes, custom endpoints
 //   - responses_test.go, errors_test.go: what comes back
 //   - paginators_test.go: page-by-page request sequences
-//   - surface_test.go: types, fields, union members, enum values, Options
+//   - surface_test.go: types, fields, union members, enum values, and the
+//     client and options surface declaration by declaration
+//   - options_test.go: legacy endpoint resolver, auth options, signing
+//     overrides and DefaultsMode
+//   - telemetry_test.go: interceptor hooks, tracing spans and metrics
 //   - document_test.go: the two public document packages
 //   - coverage_test.go: guards that the tables exercise everything
 //   - differences_test.go, differences_wire_test.go: where we deliberately
@@ -30,5 +34,7 @@
 // CONFORMANCE_STRICT=1 to see them fail, for example after fixing one.
 //
 // The generic reflection helpers (conversion between the two type
-// universes, comparable trees of decoded values) live in internal/mirror.
+// universes, comparable trees of decoded values) live in internal/mirror;
+// internal/apisurface lists a package's exported declarations from its
+// source.
 package conformance

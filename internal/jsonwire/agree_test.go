@@ -38,19 +38,27 @@ var outputs = []struct {
 	op  *smithy.OperationSchema
 	new func() smithy.Deserializable
 }{
-	{schemas.OpAssociateService, func() smithy.Deserializable { return &devopsagent.AssociateServiceOutput{} }},
-	{schemas.OpCreateAsset, func() smithy.Deserializable { return &devopsagent.CreateAssetOutput{} }},
-	{schemas.OpCreateBacklogTask, func() smithy.Deserializable { return &devopsagent.CreateBacklogTaskOutput{} }},
-	{schemas.OpGetAssociation, func() smithy.Deserializable { return &devopsagent.GetAssociationOutput{} }},
-	{schemas.OpGetBacklogTask, func() smithy.Deserializable { return &devopsagent.GetBacklogTaskOutput{} }},
-	{schemas.OpGetService, func() smithy.Deserializable { return &devopsagent.GetServiceOutput{} }},
-	{schemas.OpListAssociations, func() smithy.Deserializable { return &devopsagent.ListAssociationsOutput{} }},
-	{schemas.OpListBacklogTasks, func() smithy.Deserializable { return &devopsagent.ListBacklogTasksOutput{} }},
-	{schemas.OpListServices, func() smithy.Deserializable { return &devopsagent.ListServicesOutput{} }},
-	{schemas.OpRegisterService, func() smithy.Deserializable { return &devopsagent.RegisterServiceOutput{} }},
-	{schemas.OpUpdateAsset, func() smithy.Deserializable { return &devopsagent.UpdateAssetOutput{} }},
-	{schemas.OpUpdateAssociation, func() smithy.Deserializable { return &devopsagent.UpdateAssociationOutput{} }},
-	{schemas.OpUpdateBacklogTask, func() smithy.Deserializable { return &devopsagent.UpdateBacklogTaskOutput{} }},
+	{schemas.OpAssociateService, newOutput[devopsagent.AssociateServiceOutput]},
+	{schemas.OpCreateAsset, newOutput[devopsagent.CreateAssetOutput]},
+	{schemas.OpCreateBacklogTask, newOutput[devopsagent.CreateBacklogTaskOutput]},
+	{schemas.OpGetAssociation, newOutput[devopsagent.GetAssociationOutput]},
+	{schemas.OpGetBacklogTask, newOutput[devopsagent.GetBacklogTaskOutput]},
+	{schemas.OpGetService, newOutput[devopsagent.GetServiceOutput]},
+	{schemas.OpListAssociations, newOutput[devopsagent.ListAssociationsOutput]},
+	{schemas.OpListBacklogTasks, newOutput[devopsagent.ListBacklogTasksOutput]},
+	{schemas.OpListServices, newOutput[devopsagent.ListServicesOutput]},
+	{schemas.OpRegisterService, newOutput[devopsagent.RegisterServiceOutput]},
+	{schemas.OpUpdateAsset, newOutput[devopsagent.UpdateAssetOutput]},
+	{schemas.OpUpdateAssociation, newOutput[devopsagent.UpdateAssociationOutput]},
+	{schemas.OpUpdateBacklogTask, newOutput[devopsagent.UpdateBacklogTaskOutput]},
+}
+
+// newOutput returns a new, empty output of type T.
+func newOutput[T any, P interface {
+	*T
+	smithy.Deserializable
+}]() smithy.Deserializable {
+	return P(new(T))
 }
 
 // unionVariants is how many bodies each output gets: body v sets member

@@ -108,6 +108,5 @@ func (d *decoder) readSpecialFloat() (float64, error) {
 	case "-Infinity":
 		return math.Inf(-1), nil
 	}
-	return 0, errorAt(start, "expected a number, or \"NaN\", \"Infinity\" or \"-Infinity\", "+
-		"found another string")
+	return 0, errorAt(start, `expected a number or "NaN", "Infinity", "-Infinity"`)
 }

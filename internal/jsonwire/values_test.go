@@ -166,7 +166,7 @@ func TestReadFloats(t *testing.T) {
 
 	for body, want := range map[string]string{
 		`1e400`:  `offset 0: number out of float64 range`,
-		`"nan"`:  `offset 0: expected a number, or "NaN", "Infinity" or "-Infinity", found another string`,
+		`"nan"`:  `offset 0: expected a number or "NaN", "Infinity", "-Infinity"`,
 		`true`:   `offset 0: expected a number, found 't'`,
 		`1.5.5`:  `offset 3: expected end of input after the top-level value, found '.'`,
 		`.5`:     `offset 0: expected a number, found '.'`,
@@ -280,5 +280,5 @@ func TestReadTime(t *testing.T) {
 	_, err = read(pointEpoch, `"NaN"`)
 	assert.ErrorContains(t, err, "epoch-seconds timestamp NaN out of range")
 	_, err = read(pointEpoch, `"2026-01-02T15:04:05Z"`)
-	assert.ErrorContains(t, err, `expected a number, or "NaN"`)
+	assert.ErrorContains(t, err, `expected a number or "NaN"`)
 }

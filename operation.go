@@ -21,8 +21,10 @@ type operation struct {
 	// newOutput returns an empty output value to decode a response into.
 	newOutput func() smithy.Deserializable
 
-	// validate reports the first missing required member of the input,
-	// naming its path. It is nil when the input has nothing to check.
+	// validate checks the input before anything is sent: it reports the
+	// missing required members by path (smithy.InvalidParamsError), then
+	// the first value that cannot be sent (smithy.SerializationError). It
+	// is nil when the input has nothing to check.
 	validate func(input any) error
 
 	// withIdempotencyToken returns the input with its idempotency token

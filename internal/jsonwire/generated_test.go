@@ -4,7 +4,11 @@ package jsonwire_test
 // unions, nulls and documents, as they come out of this reader.
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -145,3 +149,39 @@ func TestMemberErrorsNameThePath(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestConcurrentDecodes decodes from many goroutines at once; run with
+// -race, it checks that pooled decoders, buffers and the shared index
+// cache are not shared between decodes in flight.
+func TestConcurrentDecodes(t *testing.T) {
+	body := []byte(`{"tasks":[{"taskId":"a","title":"t\u00e9","metadata":{"k":[1]}},` +
+		`{"taskId":"b","reference":{"system":"s"}}],"nextToken":"n"}`)
+	var want devopsagent.ListBacklogTasksOutput
+	require.NoError(t, jsonwire.Unmarshal(body, &want))
+
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				var got devopsagent.ListBacklogTasksOutput
+				err := jsonwire.DecodeBody(bytes.NewReader(body), int64(len(body)), &got)
+				if err == nil && !reflect.DeepEqual(tree(reflect.ValueOf(want)),
+					tree(reflect.ValueOf(got))) {
+					err = errors.New("decoded values differ")
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
+	}
+}

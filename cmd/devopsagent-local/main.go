@@ -60,10 +60,17 @@ type config struct {
 	agentSpace  string
 }
 
+// parseFlags reads the command line, falling back to the environment for
+// the credentials. For -h it prints the usage and returns flag.ErrHelp.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	fs := flag.NewFlagSet("devopsagent-local", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: devopsagent-local [flags]\n\n"+
+			"Runs the DevOps Agent API emulator on a local address.\n\nFlags:")
+		fs.PrintDefaults()
+	}
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:4566", "address to listen on")
 	fs.StringVar(&cfg.credentials, "credentials", "",
 		"KEY:SECRET to verify signatures with (default $"+credentialsEnv+"; none: "+
@@ -85,9 +92,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-// run serves until ctx is done, then shuts the server down.
+// run serves until ctx is done, then shuts the server down. Asking for
+// help (-h) is a success: the usage is printed and nothing is served.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cfg, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,33 @@ func TestRunRejectsBadArguments(t *testing.T) {
 	}
 }
 
+// TestHelp prints the usage and succeeds without serving, as -h asks.
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"-h", "-help", "--help"} {
+		t.Run(arg, func(t *testing.T) {
+			var stdout, stderr strings.Builder
+			err := run(context.Background(), []string{"-addr", "bad:address:", arg},
+				&stdout, &stderr)
+			require.NoError(t, err)
+			assert.Empty(t, stdout.String())
+			assert.True(t, strings.HasPrefix(stderr.String(),
+				"Usage: devopsagent-local [flags]\n"), stderr.String())
+			assert.Contains(t, stderr.String(), "-state string")
+		})
+	}
+}
+
+// TestEmptyStateFileStarts runs with a state file made by `touch`.
+func TestEmptyStateFileStarts(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state.json")
+	require.NoError(t, os.WriteFile(state, nil, 0o600))
+	opts, err := emulatorOptions(config{statePath: state, agentSpace: "default"}, io.Discard)
+	require.NoError(t, err)
+
+	_, err = emulator.New(opts)
+	require.NoError(t, err)
+}
+
 func TestCredentialsFromEnvironment(t *testing.T) {
 	t.Setenv(credentialsEnv, "AKID:from-env")
 	cfg, err := parseFlags(nil, io.Discard)

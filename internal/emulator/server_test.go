@@ -266,11 +266,29 @@ func TestRestartKeepsState(t *testing.T) {
 	assert.Equal(t, []string{"slack-ops"}, serviceIDs(t, next), "page tokens survive a restart")
 }
 
+// TestEmptyStateFile starts from a file made by `touch` (or holding only
+// white space) as from no file, and saves into it.
+func TestEmptyStateFile(t *testing.T) {
+	for _, content := range []string{"", " \n\t"} {
+		t.Run(fmt.Sprintf("%q", content), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.json")
+			require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+			env := newEnv(t, func(o *Options) { o.StatePath = path })
+
+			requireStatus(t, env.call(t, http.MethodPost, tasksPath, map[string]any{
+				"title": "t", "taskType": "INVESTIGATION", "priority": "LOW"}), http.StatusCreated)
+			saved, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Contains(t, string(saved), `"taskId":"id-1"`)
+		})
+	}
+}
+
 func TestBrokenStateFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	require.NoError(t, os.WriteFile(path, []byte("{"), 0o600))
 	_, err := New(Options{StatePath: path})
-	require.ErrorContains(t, err, "emulator: parse state "+path)
+	require.EqualError(t, err, "emulator: parse state "+path+": unexpected end of JSON input")
 
 	require.NoError(t, os.WriteFile(path, []byte(`{"version":9}`), 0o600))
 	_, err = New(Options{StatePath: path})

@@ -6,6 +6,7 @@ package emulator
 // before the request is answered, so a restart loses nothing.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -79,8 +80,8 @@ type store struct {
 	st   *state
 }
 
-// openStore loads the state file at path, or starts empty when path is ""
-// or the file does not exist yet.
+// openStore loads the state file at path, or starts empty when path is "",
+// the file does not exist yet or it is empty (as after `touch`).
 func openStore(path string) (*store, error) {
 	s := &store{path: path, st: newState()}
 	if path == "" {
@@ -93,6 +94,9 @@ func openStore(path string) (*store, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("emulator: read state: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return s, nil
 	}
 
 	st := &state{}

@@ -67,12 +67,19 @@ func TestUnknownUnionValueCannotOverwriteNeighbours(t *testing.T) {
 	assert.Equal(t, "svc", *out.Association.ServiceId)
 }
 
-func TestUnionWithTwoKnownMembersFails(t *testing.T) {
+func TestUnionWithTwoKnownMembersTakesTheFirst(t *testing.T) {
 	var out devopsagent.GetAssociationOutput
 	err := jsonwire.Unmarshal([]byte(`{"association":{"configuration":`+
-		`{"azure":{"subscriptionId":"a"},"github":{}}}}`), &out)
-	assert.EqualError(t, err, `association: configuration: union ServiceConfiguration has more `+
-		`than one member set: "azure" and "github"`)
+		`{"azure":{"subscriptionId":"a"},"github":{"owner":[}}}}`), &out)
+	require.Error(t, err, "a skipped member is still checked")
+
+	err = jsonwire.Unmarshal([]byte(`{"association":{"configuration":`+
+		`{"azure":{"subscriptionId":"a"},"github":{}},"serviceId":"svc"}}`), &out)
+	require.NoError(t, err)
+	assert.Equal(t, &types.ServiceConfigurationMemberAzure{
+		Value: types.AzureConfiguration{SubscriptionId: ptr("a")},
+	}, out.Association.Configuration)
+	assert.Equal(t, "svc", *out.Association.ServiceId)
 }
 
 func TestTaskNullsAndDocuments(t *testing.T) {

@@ -7,7 +7,8 @@
 //   - time.go: date-time text is parsed leniently (lower-case "t" and "z",
 //     offsets, any number of fraction digits); smithy-go rejects "z".
 //   - union.go: unions keep unknown members as tag plus JSON value and
-//     reject two known members; smithy-go silently drops unknown members.
+//     take the first known member when several are set; smithy-go
+//     silently drops unknown members.
 //   - collections.go: lists and maps skip JSON nulls and report read errors
 //     that smithy.ReadList and smithy.ReadMap would drop.
 //   - document.go: documents are written from the caller's value and read

@@ -8,15 +8,17 @@ import (
 	internaldocument "github.com/devopsagent-go/devopsagent/internal/document"
 )
 
-// ReadUnion reads a union: a JSON object in which exactly one member is
-// set. For each key whose value is not null it calls member, which reads
-// the value and reports true when the key names a known member, or returns
-// false without reading anything.
+// ReadUnion reads a union: a JSON object in which one member should be
+// set. For each key whose value is not null, until a known member has been
+// read, it calls member, which reads the value and reports true when the
+// key names a known member, or returns false without reading anything.
 //
 // Rules, where smithy-go's reader (which drops unknown members without a
 // trace) is not enough:
 //   - null members are ignored;
-//   - two known members are an error;
+//   - the first known member wins: any later member, known, unknown or a
+//     repeat of the same key, is skipped, so that one odd value in a list
+//     does not cost the caller the whole page;
 //   - a known member wins over an unknown one, whatever their order;
 //   - if only unknown members are present, unknown is called once with the
 //     first one's key and its JSON value.
@@ -32,7 +34,8 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 		return err
 	}
 
-	var known, tag string
+	var found bool
+	var tag string
 	var value []byte
 	for {
 		key, more, err := d.ReadMapKey(nil)
@@ -51,16 +54,19 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 			continue
 		}
 
+		if found {
+			if _, err := readRawJSON(d, s); err != nil {
+				return err
+			}
+			continue
+		}
+
 		ok, err := member(key)
 		if err != nil {
 			return err
 		}
-		if ok && known != "" {
-			return fmt.Errorf("union %s has more than one member set: %q and %q",
-				shapeName(s), known, key)
-		}
 		if ok {
-			known = key
+			found = true
 			continue
 		}
 
@@ -73,7 +79,7 @@ func ReadUnion(d smithy.ShapeDeserializer, s *smithy.Schema,
 		}
 	}
 
-	if known == "" && tag != "" {
+	if !found && tag != "" {
 		unknown(tag, value)
 	}
 	return nil

@@ -30,6 +30,9 @@ func signedCall(t *testing.T, s *Server, method, path string, body any) (int, ma
 	}
 	req, err := http.NewRequest(method, s.URL()+path, bytes.NewReader(data))
 	require.NoError(t, err)
+	if data != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	sum := sha256.Sum256(data)
 	err = v4.NewSigner().SignHTTP(context.Background(), s.Credentials(), req,
 		hex.EncodeToString(sum[:]), "aidevops", Region, time.Now())

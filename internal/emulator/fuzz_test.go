@@ -21,6 +21,7 @@ func FuzzRequests(f *testing.F) {
 	f.Add(3, `{"assetType":"a","content":{"zip":{"zipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}}`)
 	f.Add(4, `{"serviceId":"aws","configuration":{"sourceAws":{}}}`)
 	f.Add(5, `{"nextToken":"eyJvcCI6Ikxpc3RCYWNrbG9nVGFza3MifQ"}`)
+	f.Add(0, `{"title":"a","reference":{"system":"s","system":"s"},"title":"b"}`)
 
 	m, err := model.Load()
 	if err != nil {
@@ -41,6 +42,7 @@ func FuzzRequests(f *testing.F) {
 		}
 		tg := targets[target%len(targets)]
 		req := httptest.NewRequest(tg.method, tg.path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("X-Amz-Date", "20260701T120000Z")
 		req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260701/us-east-1/"+
 			"aidevops/aws4_request, SignedHeaders=host;x-amz-date, Signature="+

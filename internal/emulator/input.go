@@ -77,10 +77,15 @@ func (c *call) stringOrDefault(name string) string {
 
 // inputDocument builds the input document of r from the request parts.
 // Body keys that are not body members are dropped (see package validate on
-// unknown members); a body that is not a JSON object is a
-// SerializationException, as restJson1 services answer.
+// unknown members); a body that is not a JSON object, or repeats a key, is
+// a SerializationException, as restJson1 services answer. A repeated
+// query parameter is a ValidationException.
 func inputDocument(r *route, labels map[string]string, query url.Values,
 	body []byte) (map[string]any, *apiError) {
+	if err := checkRepeatedQuery(r, query); err != nil {
+		return nil, err
+	}
+
 	doc := map[string]any{}
 	if r.allowsBody() {
 		obj, err := decodeBody(body)
@@ -98,13 +103,15 @@ func inputDocument(r *route, labels map[string]string, query url.Values,
 		doc[name] = scalarFromText(r.scalarTypes[name], labels[name])
 	}
 	for name, key := range r.queries {
-		if values, ok := query[key]; ok && len(values) > 0 {
+		if values := query[key]; len(values) == 1 {
 			doc[name] = scalarFromText(r.scalarTypes[name], values[0])
 		}
 	}
 	return doc, nil
 }
 
+// decodeBody decodes a request body, keeping numbers as json.Number. An
+// empty body is an empty object.
 func decodeBody(body []byte) (map[string]any, *apiError) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return map[string]any{}, nil
@@ -123,6 +130,14 @@ func decodeBody(body []byte) (map[string]any, *apiError) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return nil, newError(codeSerialization, "request body must be a JSON object")
+	}
+
+	dup, err := findDuplicateKey(body)
+	if err != nil {
+		return nil, newError(codeSerialization, "request body is not valid JSON")
+	}
+	if dup != "" {
+		return nil, newError(codeSerialization, "request body repeats the key %s", dup)
 	}
 	return obj, nil
 }

@@ -12,23 +12,33 @@ import (
 	"github.com/devopsagent-go/devopsagent/internal/emulator/validate"
 )
 
-// Error codes the emulator answers. All but the last two are modeled
+// Error codes the emulator answers. All but the last three are modeled
 // error shapes of the service.
 const (
-	codeAccessDenied       = "AccessDeniedException"
-	codeConflict           = "ConflictException"
-	codeContentSize        = "ContentSizeExceededException"
-	codeInternal           = "InternalServerException"
-	codeResourceNotFound   = "ResourceNotFoundException"
-	codeValidation         = "ValidationException"
-	codeSerialization      = "SerializationException"
-	codeUnknownOperation   = "UnknownOperationException"
-	headerErrorType        = "X-Amzn-ErrorType"
-	headerRequestID        = "X-Amzn-Requestid"
-	contentTypeJSON        = "application/json"
-	unmodeledClientStatus  = http.StatusBadRequest
-	unknownOperationStatus = http.StatusNotFound
+	codeAccessDenied         = "AccessDeniedException"
+	codeConflict             = "ConflictException"
+	codeContentSize          = "ContentSizeExceededException"
+	codeInternal             = "InternalServerException"
+	codeResourceNotFound     = "ResourceNotFoundException"
+	codeValidation           = "ValidationException"
+	codeSerialization        = "SerializationException"
+	codeUnknownOperation     = "UnknownOperationException"
+	codeUnsupportedMediaType = "UnsupportedMediaTypeException"
 )
+
+const (
+	headerErrorType       = "X-Amzn-ErrorType"
+	headerRequestID       = "X-Amzn-Requestid"
+	contentTypeJSON       = "application/json"
+	unmodeledClientStatus = http.StatusBadRequest
+)
+
+// unmodeledStatus gives the status of the error codes the model does not
+// define and that are not answered with unmodeledClientStatus.
+var unmodeledStatus = map[string]int{
+	codeUnknownOperation:     http.StatusNotFound,
+	codeUnsupportedMediaType: http.StatusUnsupportedMediaType,
+}
 
 // apiError is an error answered to the caller as a restJson1 error.
 type apiError struct {
@@ -80,11 +90,10 @@ type fieldEntry struct {
 // writeError answers e with the status the model gives its shape.
 func (s *Server) writeError(w http.ResponseWriter, e *apiError) int {
 	status, ok := s.errorStatus[e.code]
-	switch {
-	case ok:
-	case e.code == codeUnknownOperation:
-		status = unknownOperationStatus
-	default:
+	if !ok {
+		status, ok = unmodeledStatus[e.code]
+	}
+	if !ok {
 		status = unmodeledClientStatus
 	}
 

@@ -222,7 +222,8 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleAPI runs the steps of an API call: read the body, check the
-// signature, route, bind and validate the input, run the operation.
+// signature, route, check the media type, bind and validate the input,
+// run the operation.
 func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *apiError) {
 	body, apiErr := s.readBody(w, r)
 	if apiErr != nil {
@@ -236,6 +237,9 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *a
 	if !ok {
 		return nil, 0, newError(codeUnknownOperation, "no operation matches %s %s",
 			r.Method, r.URL.Path)
+	}
+	if apiErr := checkContentType(rt, r.Header, body); apiErr != nil {
+		return nil, 0, apiErr
 	}
 	doc, apiErr := inputDocument(rt, labels, r.URL.Query(), body)
 	if apiErr != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -133,6 +134,11 @@ func TestMalformedBody(t *testing.T) {
 		{"not JSON", `{"title":`, "request body is not valid JSON"},
 		{"not an object", `["title"]`, "request body must be a JSON object"},
 		{"trailing data", `{} {}`, "request body has data after the JSON value"},
+		{"repeated key", `{"title":"a","title":"b"}`, "request body repeats the key /title"},
+		{"repeated nested key", `{"title":"t","reference":{"system":"a","referenceId":"r",` +
+			`"system":"b"}}`, "request body repeats the key /reference/system"},
+		{"repeated key in a list element", `{"x":[{"a":1},{"b":1,"b":2}]}`,
+			"request body repeats the key /x/1/b"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -140,4 +146,79 @@ func TestMalformedBody(t *testing.T) {
 			requireError(t, res, http.StatusBadRequest, codeSerialization, tc.message)
 		})
 	}
+}
+
+// TestSameKeyInSiblingObjects accepts a key repeated only across objects.
+func TestSameKeyInSiblingObjects(t *testing.T) {
+	env := newEnv(t, nil)
+	res := env.call(t, http.MethodPost, tasksPath, `{"title":"t","taskType":"INVESTIGATION",`+
+		`"priority":"LOW","x":[{"k":1},{"k":2}],"y":{"k":{"k":[]}}}`)
+	requireStatus(t, res, http.StatusCreated)
+}
+
+// TestContentType requires application/json on bodies, as restJson1
+// services do, and answers them with a 415 UnsupportedMediaTypeException.
+func TestContentType(t *testing.T) {
+	env := newEnv(t, nil)
+	body := `{"title":"t","taskType":"INVESTIGATION","priority":"LOW"}`
+	cases := []struct {
+		name, method, path, contentType, body string
+		status                                int
+		message                               string
+	}{
+		{"json", http.MethodPost, tasksPath, "application/json", body, http.StatusCreated, ""},
+		{"charset parameter", http.MethodPost, tasksPath, "application/json; charset=utf-8",
+			body, http.StatusCreated, ""},
+		{"upper case", http.MethodPost, tasksPath, "Application/JSON", body,
+			http.StatusCreated, ""},
+		{"empty body needs none", http.MethodPost, listTasksPath, "", "", http.StatusOK, ""},
+		{"no body member reads no body", http.MethodPost, "/v1/services/list", "", "{}",
+			http.StatusOK, ""},
+		{"missing", http.MethodPost, tasksPath, "", body, http.StatusUnsupportedMediaType,
+			"a request body needs Content-Type application/json; none was given"},
+		{"other JSON type", http.MethodPatch, tasksPath + "/x", "application/hal+json", "{}",
+			http.StatusUnsupportedMediaType,
+			`Content-Type must be application/json, not "application/hal+json"`},
+		{"text", http.MethodPost, tasksPath, "text/plain", body, http.StatusUnsupportedMediaType,
+			`Content-Type must be application/json, not "text/plain"`},
+		{"malformed", http.MethodPost, tasksPath, "application/json; charset", body,
+			http.StatusUnsupportedMediaType,
+			`Content-Type must be application/json, not "application/json; charset"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			req := env.request(t, tc.method, tc.path, tc.body)
+			req.Header.Del("Content-Type")
+			if tc.contentType != "" {
+				req.Header.Set("Content-Type", tc.contentType)
+			}
+			env.sign(t, req, testCreds)
+
+			res := env.send(t, req)
+			if tc.message == "" {
+				requireStatus(t, res, tc.status)
+				return
+			}
+			requireError(t, res, tc.status, codeUnsupportedMediaType, tc.message)
+		})
+	}
+}
+
+// TestRepeatedQueryParameter names each repeated parameter; parameters
+// no member binds are ignored, repeated or not.
+func TestRepeatedQueryParameter(t *testing.T) {
+	env := newEnv(t, func(o *Options) { o.Seed = testSeed() })
+
+	res := env.call(t, http.MethodPost,
+		"/v1/services/list?maxResults=1&maxResults=2&filterServiceType=github"+
+			"&filterServiceType=slack&nextToken=x", nil)
+	requireFields(t, res,
+		field("/filterServiceType",
+			"Member must be given once, but query parameter filterServiceType appears 2 times"),
+		field("/maxResults",
+			"Member must be given once, but query parameter maxResults appears 2 times"))
+
+	res = env.call(t, http.MethodPost, "/v1/services/list?maxResults=1&other=a&other=b", nil)
+	requireStatus(t, res, http.StatusOK)
+	assert.Equal(t, []string{"github-main"}, serviceIDs(t, res))
 }

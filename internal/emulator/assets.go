@@ -56,25 +56,17 @@ func (s *Server) createAsset(c *call) (any, error) {
 		return nil, err
 	}
 
-	fp := fingerprint(c.doc)
 	var out assetOutput
 	err = s.store.update(func(st *state) error {
-		if err := st.requireAgentSpace(in.AgentSpaceID); err != nil {
-			return err
-		}
-		id, err := st.replay(c.route.name, in.AgentSpaceID, in.ClientToken, fp)
+		id, err := st.createOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), func() string {
+			rec := s.newAsset(st, in, files)
+			st.Assets[rec.AssetID] = rec
+			return rec.AssetID
+		})
 		if err != nil {
 			return err
 		}
-		if id != "" {
-			out.Asset = st.Assets[id].wire()
-			return nil
-		}
-
-		rec := s.newAsset(st, in, files)
-		st.Assets[rec.AssetID] = rec
-		st.remember(c.route.name, in.AgentSpaceID, in.ClientToken, fp, rec.AssetID)
-		out.Asset = rec.wire()
+		out.Asset = st.Assets[id].wire()
 		return nil
 	})
 	return out, err
@@ -111,22 +103,16 @@ func (s *Server) updateAsset(c *call) (any, error) {
 		return nil, err
 	}
 
-	fp := fingerprint(c.doc)
 	var out assetOutput
 	err := s.store.update(func(st *state) error {
 		rec, err := st.asset(in.AgentSpaceID, in.AssetID)
 		if err != nil {
 			return err
 		}
-		id, err := st.replay(c.route.name, in.AgentSpaceID, in.ClientToken, fp)
+		err = st.updateOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), rec.AssetID,
+			func() error { return s.applyAssetUpdate(rec, in) })
 		if err != nil {
 			return err
-		}
-		if id == "" {
-			if err := s.applyAssetUpdate(rec, in); err != nil {
-				return err
-			}
-			st.remember(c.route.name, in.AgentSpaceID, in.ClientToken, fp, rec.AssetID)
 		}
 		out.Asset = rec.wire()
 		return nil

@@ -14,6 +14,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -35,9 +36,37 @@ var webhookTypes = map[string]string{
 }
 
 type associateInput struct {
-	AgentSpaceID string          `json:"agentSpaceId"`
-	ServiceID    string          `json:"serviceId"`
-	Capabilities json.RawMessage `json:"capabilities"`
+	AgentSpaceID  string             `json:"agentSpaceId"`
+	ServiceID     string             `json:"serviceId"`
+	Configuration configurationUnion `json:"configuration"`
+	Capabilities  json.RawMessage    `json:"capabilities"`
+}
+
+// configurationUnion is a ServiceConfiguration union value: the name of
+// the member that is set, and the union's JSON holding only that member.
+type configurationUnion struct {
+	Type string
+	JSON json.RawMessage
+}
+
+// UnmarshalJSON reads a validated union, which has exactly one member
+// set; members sent as null count as unset and are dropped.
+func (u *configurationUnion) UnmarshalJSON(data []byte) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	for name, value := range members {
+		if string(value) == "null" {
+			continue
+		}
+		set, err := json.Marshal(map[string]json.RawMessage{name: value})
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		u.Type, u.JSON = name, set
+	}
+	return nil
 }
 
 type associationOutput struct {
@@ -50,13 +79,10 @@ func (s *Server) associateService(c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	configType, config, err := configuration(c)
-	if err != nil {
-		return nil, err
-	}
+	configType, config := in.Configuration.Type, in.Configuration.JSON
 
 	var out associationOutput
-	err = s.store.update(func(st *state) error {
+	err := s.store.update(func(st *state) error {
 		if err := st.requireAgentSpace(in.AgentSpaceID); err != nil {
 			return err
 		}
@@ -76,17 +102,6 @@ func (s *Server) associateService(c *call) (any, error) {
 		return nil
 	})
 	return out, err
-}
-
-// configuration returns the member name and JSON of the input's
-// configuration union.
-func configuration(c *call) (string, json.RawMessage, error) {
-	name, body := unionVariant(c.doc["configuration"])
-	data, err := json.Marshal(map[string]any{name: body})
-	if err != nil {
-		return "", nil, err
-	}
-	return name, data, nil
 }
 
 // checkServiceMatches checks that serviceID may carry a configuration of
@@ -195,9 +210,10 @@ func (s *Server) getAssociation(c *call) (any, error) {
 }
 
 type updateAssociationInput struct {
-	AgentSpaceID  string          `json:"agentSpaceId"`
-	AssociationID string          `json:"associationId"`
-	Capabilities  json.RawMessage `json:"capabilities"`
+	AgentSpaceID  string             `json:"agentSpaceId"`
+	AssociationID string             `json:"associationId"`
+	Configuration configurationUnion `json:"configuration"`
+	Capabilities  json.RawMessage    `json:"capabilities"`
 }
 
 // updateAssociation replaces the configuration and, when given, the
@@ -207,23 +223,19 @@ func (s *Server) updateAssociation(c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	configType, config, err := configuration(c)
-	if err != nil {
-		return nil, err
-	}
 
 	var out associationOutput
-	err = s.store.update(func(st *state) error {
+	err := s.store.update(func(st *state) error {
 		rec, err := st.association(in.AgentSpaceID, in.AssociationID)
 		if err != nil {
 			return err
 		}
-		if configType != rec.ConfigType {
+		if in.Configuration.Type != rec.ConfigType {
 			return errField("/configuration", "Member must hold the %s configuration "+
 				"the association was created with", rec.ConfigType)
 		}
 
-		rec.Configuration, rec.UpdatedAt = config, s.now()
+		rec.Configuration, rec.UpdatedAt = in.Configuration.JSON, s.now()
 		if in.Capabilities != nil {
 			rec.Capabilities = in.Capabilities
 		}

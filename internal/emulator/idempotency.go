@@ -60,3 +60,48 @@ func (st *state) remember(op, agentSpaceID, token, fp, resourceID string) {
 		Fingerprint: fp, ResourceID: resourceID,
 	}
 }
+
+// tokenScope is what a client token is looked up by: the operation, the
+// agent space, the token itself and the fingerprint of the call's input.
+type tokenScope struct {
+	op, agentSpaceID, token, fp string
+}
+
+// tokenScope returns the scope of the call's client token.
+func (c *call) tokenScope(agentSpaceID, token string) tokenScope {
+	return tokenScope{op: c.route.name, agentSpaceID: agentSpaceID, token: token,
+		fp: fingerprint(c.doc)}
+}
+
+// createOnce runs a create in an agent space that must exist. A retry of
+// an earlier call with the same token returns the id that call created;
+// otherwise create makes the resource and returns its id, which the token
+// then remembers.
+func (st *state) createOnce(ts tokenScope, create func() string) (string, error) {
+	if err := st.requireAgentSpace(ts.agentSpaceID); err != nil {
+		return "", err
+	}
+	id, err := st.replay(ts.op, ts.agentSpaceID, ts.token, ts.fp)
+	if err != nil || id != "" {
+		return id, err
+	}
+
+	id = create()
+	st.remember(ts.op, ts.agentSpaceID, ts.token, ts.fp, id)
+	return id, nil
+}
+
+// updateOnce runs change, an update of resource id, unless the call is a
+// retry of an earlier one with the same token, which changed it already.
+func (st *state) updateOnce(ts tokenScope, id string, change func() error) error {
+	replayed, err := st.replay(ts.op, ts.agentSpaceID, ts.token, ts.fp)
+	if err != nil || replayed != "" {
+		return err
+	}
+
+	if err := change(); err != nil {
+		return err
+	}
+	st.remember(ts.op, ts.agentSpaceID, ts.token, ts.fp, id)
+	return nil
+}

@@ -35,25 +35,17 @@ func (s *Server) createBacklogTask(c *call) (any, error) {
 		return nil, err
 	}
 
-	fp := fingerprint(c.doc)
 	var out taskOutput
 	err := s.store.update(func(st *state) error {
-		if err := st.requireAgentSpace(in.AgentSpaceID); err != nil {
-			return err
-		}
-		id, err := st.replay(c.route.name, in.AgentSpaceID, in.ClientToken, fp)
+		id, err := st.createOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), func() string {
+			rec := s.newTask(st, in)
+			st.Tasks[rec.TaskID] = rec
+			return rec.TaskID
+		})
 		if err != nil {
 			return err
 		}
-		if id != "" {
-			out.Task = st.Tasks[id].wire()
-			return nil
-		}
-
-		rec := s.newTask(st, in)
-		st.Tasks[rec.TaskID] = rec
-		st.remember(c.route.name, in.AgentSpaceID, in.ClientToken, fp, rec.TaskID)
-		out.Task = rec.wire()
+		out.Task = st.Tasks[id].wire()
 		return nil
 	})
 	return out, err
@@ -108,22 +100,16 @@ func (s *Server) updateBacklogTask(c *call) (any, error) {
 		return nil, err
 	}
 
-	fp := fingerprint(c.doc)
 	var out taskOutput
 	err := s.store.update(func(st *state) error {
 		rec, err := st.task(in.AgentSpaceID, in.TaskID)
 		if err != nil {
 			return err
 		}
-		id, err := st.replay(c.route.name, in.AgentSpaceID, in.ClientToken, fp)
+		err = st.updateOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), rec.TaskID,
+			func() error { return s.applyTaskUpdate(rec, in) })
 		if err != nil {
 			return err
-		}
-		if id == "" {
-			if err := s.applyTaskUpdate(rec, in); err != nil {
-				return err
-			}
-			st.remember(c.route.name, in.AgentSpaceID, in.ClientToken, fp, rec.TaskID)
 		}
 		out.Task = rec.wire()
 		return nil

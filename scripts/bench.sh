@@ -41,8 +41,11 @@ named=$OUT/named.txt
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "go test -bench '$BENCH' -benchmem -count $COUNT -benchtime $BENCHTIME (raw: $raw)"
-(cd benchmarks && go test -run '^$' -bench "$BENCH" -benchmem \
+# -p 1 runs one package's benchmarks at a time: by default go test runs
+# packages in parallel, and the prototype's benchmarks would then compete
+# with the client's for the CPU (the garbage collector's share above all).
+step "go test -p 1 -bench '$BENCH' -benchmem -count $COUNT -benchtime $BENCHTIME (raw: $raw)"
+(cd benchmarks && go test -p 1 -run '^$' -bench "$BENCH" -benchmem \
   -count "$COUNT" -benchtime "$BENCHTIME" ./...) | tee "$raw"
 
 # benchstat projects columns only from key=value name parts, so the

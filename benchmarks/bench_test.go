@@ -138,8 +138,9 @@ func BenchmarkAssociateServiceRoundTrip(b *testing.B) {
 }
 
 // BenchmarkDecodeTasks1000 decodes the 1000-task page without the client
-// stack: ours through the restJson1 protocol into our output type, and the
-// floor, a bare json.Valid pass over the same bytes. The ours sub-benchmark
+// stack: ours with the client's body decoder (internal/jsonwire, through
+// package clientdecode) into our output type, and the floor, a bare
+// json.Valid pass over the same bytes. The ours sub-benchmark
 // also reports x-floor, its time over json.Valid's measured right after it.
 func BenchmarkDecodeTasks1000(b *testing.B) {
 	b.Run("jsonValid", func(b *testing.B) {

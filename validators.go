@@ -6,9 +6,9 @@
 // full path (AssociateServiceInput.Configuration[github].RepoName, say);
 // then, as a *smithy.SerializationError, an empty path label or a value
 // that cannot be encoded: a union holding an unknown member or a nil
-// member value, or a document that cannot be written as JSON. Length,
-// pattern and range constraints are left to the service, as the official
-// client does.
+// member value, or a document that cannot be written as JSON or is nested
+// too deep to be read back. Length, pattern and range constraints are
+// left to the service, as the official client does.
 
 package devopsagent
 
@@ -20,6 +20,12 @@ import (
 	"github.com/devopsagent-go/devopsagent/internal/serde"
 	"github.com/devopsagent-go/devopsagent/types"
 )
+
+// maxDocumentDepth is the deepest nesting of objects and arrays a document
+// in an input may have: the client reads responses nested at most
+// serde.MaxDepth levels deep, and a document comes back inside at most
+// 4 objects and arrays.
+const maxDocumentDepth = serde.MaxDepth - 4
 
 // validateOpAssociateService checks the input of AssociateService. It returns a
 // smithy.InvalidParamsError listing every missing required member, else a
@@ -353,7 +359,7 @@ func validateAssetFileContent(v *types.AssetFileContent) smithy.InvalidParamsErr
 		invalidParams.Add(smithy.NewErrParamRequired("Body"))
 	}
 	invalidParams.AddNested("Body", validateAssetFileBody(v.Body))
-	if err := serde.CheckDocument(v.Metadata); err != nil {
+	if err := serde.CheckDocument(v.Metadata, maxDocumentDepth); err != nil {
 		invalidParams.Add(serde.NewUnsendableError("Metadata", err.Error()))
 	}
 	return invalidParams
@@ -447,7 +453,7 @@ func validateCreateAssetRequest(v *CreateAssetInput) smithy.InvalidParamsError {
 	if v.AssetType == nil {
 		invalidParams.Add(smithy.NewErrParamRequired("AssetType"))
 	}
-	if err := serde.CheckDocument(v.Metadata); err != nil {
+	if err := serde.CheckDocument(v.Metadata, maxDocumentDepth); err != nil {
 		invalidParams.Add(serde.NewUnsendableError("Metadata", err.Error()))
 	}
 	if v.Content == nil {
@@ -1694,7 +1700,7 @@ func validateUpdateAssetRequest(v *UpdateAssetInput) smithy.InvalidParamsError {
 	if v.AssetId == nil {
 		invalidParams.Add(smithy.NewErrParamRequired("AssetId"))
 	}
-	if err := serde.CheckDocument(v.Metadata); err != nil {
+	if err := serde.CheckDocument(v.Metadata, maxDocumentDepth); err != nil {
 		invalidParams.Add(serde.NewUnsendableError("Metadata", err.Error()))
 	}
 	invalidParams.AddNested("Content", validateAssetContent(v.Content))

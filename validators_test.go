@@ -3,7 +3,7 @@ package devopsagent
 // Tests of the generated input validators: required members at several
 // depths (the message names the full path, as the official client's does),
 // then, as serialization errors, empty path labels, union values that
-// cannot be sent and documents that cannot be encoded.
+// cannot be sent and documents that cannot be encoded or read back.
 
 import (
 	"errors"
@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/devopsagent-go/devopsagent/document"
+	"github.com/devopsagent-go/devopsagent/internal/jsonwire"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -218,6 +219,44 @@ func TestValidatorsAcceptCompleteInputs(t *testing.T) {
 	for _, tt := range tests {
 		assert.NoError(t, tt.check(tt.input))
 	}
+}
+
+// nestedSlices returns a value that encodes as levels nested arrays.
+func nestedSlices(levels int) any {
+	var v any = 1
+	for range levels {
+		v = []any{v}
+	}
+	return v
+}
+
+// TestValidatorsLimitDocumentDepth: a document nested maxDocumentDepth
+// levels deep can be sent and read back in the deepest place a response
+// holds one; one level more is refused before sending, as it could not be
+// read back.
+func TestValidatorsLimitDocumentDepth(t *testing.T) {
+	input := func(levels int) *CreateAssetInput {
+		return &CreateAssetInput{
+			AgentSpaceId: ptr("s"), AssetType: ptr("t"),
+			Metadata: document.NewLazyDocument(nestedSlices(levels)),
+			Content: &types.AssetContentMemberSourceUrl{
+				Value: types.AssetSourceUrlContent{Url: ptr("u")},
+			},
+		}
+	}
+	page := func(levels int) []byte {
+		return []byte(`{"services":[{"accessibleResources":[` + nestedArrays(levels) + `]}]}`)
+	}
+
+	require.NoError(t, validateOpCreateAsset(input(maxDocumentDepth)))
+	require.NoError(t, jsonwire.Unmarshal(page(maxDocumentDepth), &ListServicesOutput{}))
+
+	err := validateOpCreateAsset(input(maxDocumentDepth + 1))
+	var serr *smithy.SerializationError
+	require.True(t, errors.As(err, &serr), "got %T %v", err, err)
+	assert.EqualError(t, err, "serialization failed: CreateAssetInput.Metadata: document is "+
+		"nested deeper than 996 levels, more than a response can hold")
+	require.Error(t, jsonwire.Unmarshal(page(maxDocumentDepth+1), &ListServicesOutput{}))
 }
 
 func TestValidatorsRejectEmptyLabels(t *testing.T) {

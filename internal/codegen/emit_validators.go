@@ -10,7 +10,7 @@ import (
 // (naming the full path, as the official client does) and, as the
 // official client's serializer would, empty path labels, union values
 // that cannot be sent (unknown or nil members) and documents that cannot
-// be encoded.
+// be encoded or are too deep to come back in a response.
 
 type validatorsView struct {
 	Package   string
@@ -18,6 +18,10 @@ type validatorsView struct {
 	Ops       []opValidator
 	Shapes    []shapeValidator
 	HasUnions bool
+
+	// DocumentEnvelope is the most objects and arrays around a document
+	// in any response body; 0 when inputs hold no document.
+	DocumentEnvelope int
 }
 
 type opValidator struct {
@@ -47,6 +51,9 @@ type unionCheck struct {
 func (a *api) emitValidators() (file, error) {
 	needs := a.validationNeeds()
 	v := validatorsView{Package: a.pkgName, Module: a.module}
+	if a.inputsHoldDocuments() {
+		v.DocumentEnvelope = a.documentEnvelope()
+	}
 	for _, op := range a.operations {
 		if a.needsOpValidator(op) {
 			v.Ops = append(v.Ops, opValidator{
@@ -65,6 +72,49 @@ func (a *api) emitValidators() (file, error) {
 		}
 	}
 	return render("validators.go", "validators", v)
+}
+
+// inputsHoldDocuments reports whether any operation input can hold a
+// document.
+func (a *api) inputsHoldDocuments() bool {
+	for _, s := range a.inputShapes() {
+		for _, m := range s.members {
+			if m.target.kind == kindDocument {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// documentEnvelope returns the most objects and arrays that enclose a
+// document in any operation's response body, the top-level object
+// included. The validators take it from the decoder's depth limit, so
+// that a document the service echoes back can still be read.
+func (a *api) documentEnvelope() int {
+	deepest := 0
+	onPath := map[*shape]bool{}
+	var walk func(s *shape, depth int)
+	walk = func(s *shape, depth int) {
+		switch {
+		case s.kind == kindDocument:
+			deepest = max(deepest, depth)
+		case onPath[s] || (s.kind != kindStructure && !s.kind.isAggregate()):
+			return
+		default:
+			onPath[s] = true
+			for _, m := range s.members {
+				if m.location == inBody {
+					walk(m.target, depth+1)
+				}
+			}
+			delete(onPath, s)
+		}
+	}
+	for _, op := range a.operations {
+		walk(op.output, 0)
+	}
+	return deepest
 }
 
 // needsOpValidator reports whether op's input has anything to check.
@@ -212,7 +262,7 @@ func memberChecks(m *member, needs map[*shape]bool) []string {
 func nestedCheck(target *shape, val string, isPtr bool, path string, needs map[*shape]bool) string {
 	switch {
 	case target.kind == kindDocument:
-		return fmt.Sprintf("if err := serde.CheckDocument(%s); err != nil {\n"+
+		return fmt.Sprintf("if err := serde.CheckDocument(%s, maxDocumentDepth); err != nil {\n"+
 			"invalidParams.Add(serde.NewUnsendableError(%s, err.Error()))\n}", val, path)
 	case !needs[target]:
 		return ""

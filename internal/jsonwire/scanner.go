@@ -4,10 +4,13 @@ package jsonwire
 // the JSON grammar as it goes. It finds tokens and their bounds; turning
 // them into Go values is left to strings.go, numbers.go and the decoder.
 
+import "github.com/devopsagent-go/devopsagent/internal/serde"
+
 // maxDepth is the deepest nesting of objects and arrays accepted, counting
 // the structures the decoder has open and those skipped inside them. It
-// bounds the work and the stack a hostile body can demand.
-const maxDepth = 1000
+// bounds the work and the stack a hostile body can demand. The validators
+// use the same limit to refuse documents that could not come back.
+const maxDepth = serde.MaxDepth
 
 // scanner reads JSON tokens from buf, starting at pos.
 type scanner struct {

@@ -58,14 +58,52 @@ func ReadDocument(d smithy.ShapeDeserializer, s *smithy.Schema, v *internaldocum
 	return nil
 }
 
-// CheckDocument reports whether a document can be encoded as JSON. A nil
-// document (an unset member) passes.
-func CheckDocument(v internaldocument.Interface) error {
+// MaxDepth is the deepest nesting of JSON objects and arrays in a response
+// body that the client reads; internal/jsonwire refuses deeper bodies, to
+// bound the work and memory a hostile body can demand. Validators use it to
+// refuse, before sending, a document too deep to come back.
+const MaxDepth = 1000
+
+// CheckDocument reports whether a document can be encoded as JSON nested
+// at most maxDepth levels deep (a scalar is 0 levels, [] or {} is 1). A
+// nil document (an unset member) passes.
+func CheckDocument(v internaldocument.Interface, maxDepth int) error {
 	if v == nil {
 		return nil
 	}
-	if _, err := v.MarshalSmithyDocument(); err != nil {
+
+	raw, err := v.MarshalSmithyDocument()
+	if err != nil {
 		return fmt.Errorf("document cannot be encoded as JSON: %w", err)
 	}
+	if nestedDeeper(raw, maxDepth) {
+		return fmt.Errorf("document is nested deeper than %d levels, "+
+			"more than a response can hold", maxDepth)
+	}
 	return nil
+}
+
+// nestedDeeper reports whether the valid JSON text raw nests objects and
+// arrays more than limit levels deep.
+func nestedDeeper(raw []byte, limit int) bool {
+	depth := 0
+	inString := false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case inString && c == '\\':
+			i++ // the escaped byte cannot end the string
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+			if depth > limit {
+				return true
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return false
 }

@@ -43,11 +43,45 @@ func TestWriteDocument(t *testing.T) {
 	assert.Equal(t, `{"doc":{"a":12345678901234567890,"h":"<&>","z":1}}`, encode(t, &holder{Doc: doc}))
 }
 
-func TestCheckDocument(t *testing.T) {
-	assert.NoError(t, CheckDocument(nil))
-	assert.NoError(t, CheckDocument(internaldocument.NewLazy([]int{1})))
+// nested returns a Go value that encodes as levels nested arrays around
+// inner.
+func nested(levels int, inner any) any {
+	v := inner
+	for range levels {
+		v = []any{v}
+	}
+	return v
+}
 
-	err := CheckDocument(internaldocument.NewLazy(map[string]any{"c": make(chan int)}))
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "document cannot be encoded as JSON")
+func TestCheckDocument(t *testing.T) {
+	tests := []struct {
+		name  string
+		doc   internaldocument.Interface
+		limit int
+		err   string
+	}{
+		{name: "nil", limit: 0},
+		{name: "scalar at limit 0", doc: internaldocument.NewLazy(7), limit: 0},
+		{name: "at the limit", doc: internaldocument.NewLazy(nested(MaxDepth, 1)), limit: MaxDepth},
+		{name: "one over the limit", doc: internaldocument.NewLazy(nested(MaxDepth+1, 1)),
+			limit: MaxDepth, err: "document is nested deeper than 1000 levels"},
+		{name: "objects count too", doc: internaldocument.NewLazy(map[string]any{"a": []any{}}),
+			limit: 1, err: "document is nested deeper than 1 levels"},
+		{name: "brackets inside strings do not count",
+			doc: internaldocument.NewLazy([]any{`\"[[{{`, `\\`, "[", "\"{"}), limit: 1},
+		{name: "cannot be encoded",
+			doc:   internaldocument.NewLazy(map[string]any{"c": make(chan int)}),
+			limit: MaxDepth, err: "document cannot be encoded as JSON"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckDocument(tt.doc, tt.limit)
+			if tt.err == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.err)
+		})
+	}
 }

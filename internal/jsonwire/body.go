@@ -109,6 +109,10 @@ func withOffset(err error, reached int) (int, error) {
 }
 
 // snapshot returns a copy of the bytes of data around offset off.
+//
+// TODO: the bytes may include part of a sensitive member's value. They
+// never reach the error's text, but a caller who prints Snapshot sees
+// them; blanking string contents would keep the structure without that.
 func snapshot(data []byte, off int) []byte {
 	lo := max(0, off-snapshotRadius)
 	hi := min(len(data), off+snapshotRadius)

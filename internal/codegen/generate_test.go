@@ -18,7 +18,8 @@ const repoRoot = "../.."
 // file with the committed tree, so the tree never drifts from the
 // generator.
 func TestGeneratedCodeIsUpToDate(t *testing.T) {
-	files, err := Render(Options{ModelPath: filepath.Join(repoRoot, "model/devopsagent.json"), OutDir: repoRoot})
+	modelPath := filepath.Join(repoRoot, "internal/model/devopsagent.json")
+	files, err := Render(Options{ModelPath: modelPath, OutDir: repoRoot})
 	require.NoError(t, err)
 
 	for _, name := range sortedNames(files) {

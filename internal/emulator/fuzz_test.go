@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/devopsagent-go/devopsagent/model"
+	"github.com/devopsagent-go/devopsagent/internal/model"
 )
 
 // FuzzRequests sends arbitrary bodies to every body-reading operation and

@@ -24,8 +24,8 @@ import (
 	"time"
 
 	"github.com/devopsagent-go/devopsagent/internal/emulator/validate"
+	"github.com/devopsagent-go/devopsagent/internal/model"
 	"github.com/devopsagent-go/devopsagent/internal/smithymodel"
-	"github.com/devopsagent-go/devopsagent/model"
 )
 
 // DefaultMaxBodyBytes is the default request body limit: room for the

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/devopsagent-go/devopsagent/internal/model"
 	"github.com/devopsagent-go/devopsagent/internal/smithymodel"
-	"github.com/devopsagent-go/devopsagent/model"
 )
 
 func testValidator(t *testing.T) *Validator {

@@ -2,7 +2,7 @@
 // Smithy JSON AST model. The module runs it through go generate (see
 // generate.go at the module root):
 //
-//	go run ./internal/codegen/cmd/devopsagent-gen -model model/devopsagent.json -out .
+//	go run ./internal/codegen/cmd/devopsagent-gen -model internal/model/devopsagent.json -out .
 package main
 
 import (

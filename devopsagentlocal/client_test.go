@@ -139,13 +139,14 @@ func TestClientServicesAndAssociations(t *testing.T) {
 
 	oauth, err := client.RegisterService(ctx, &devopsagent.RegisterServiceInput{
 		Service: types.PostRegisterServiceSupportedServiceMcpServerDatadog,
-		ServiceDetails: &types.ServiceDetailsMemberMcpserverdatadog{Value: types.DatadogServiceDetails{
-			Name: aws.String("dd"), Endpoint: aws.String("https://mcp.datadoghq.com"),
-			AuthorizationConfig: &types.DatadogAuthorizationConfigMemberAuthorizationDiscovery{
-				Value: types.MCPServerAuthorizationDiscoveryConfig{
-					ReturnToEndpoint: aws.String("https://eu-west-1.console.aws.amazon.com/x"),
-				}},
-		}},
+		ServiceDetails: &types.ServiceDetailsMemberMcpserverdatadog{
+			Value: types.DatadogServiceDetails{
+				Name: aws.String("dd"), Endpoint: aws.String("https://mcp.datadoghq.com"),
+				AuthorizationConfig: &types.DatadogAuthorizationConfigMemberAuthorizationDiscovery{
+					Value: types.MCPServerAuthorizationDiscoveryConfig{
+						ReturnToEndpoint: aws.String("https://eu-west-1.console.aws.amazon.com/x"),
+					}},
+			}},
 	})
 	require.NoError(t, err)
 	step, ok := oauth.AdditionalStep.(*types.AdditionalServiceRegistrationStepMemberOauth)
@@ -228,7 +229,8 @@ func TestClientAssets(t *testing.T) {
 		AgentSpaceId: aws.String("default"), AssetId: aws.String("id-1"),
 		Metadata: document.NewLazyDocument(map[string]any{"tier": 2}),
 		Content: &types.AssetContentMemberFile{Value: types.AssetFileContent{
-			Path: aws.String("tool.bin"), Body: &types.AssetFileBodyMemberBytes{Value: []byte{1, 2}},
+			Path: aws.String("tool.bin"),
+			Body: &types.AssetFileBodyMemberBytes{Value: []byte{1, 2}},
 		}},
 	})
 	require.NoError(t, err)
@@ -258,7 +260,8 @@ func TestClientErrors(t *testing.T) {
 	})
 	var notFound *types.ResourceNotFoundException
 	require.ErrorAs(t, err, &notFound)
-	assert.Equal(t, "task missing does not exist in agent space default", aws.ToString(notFound.Message))
+	assert.Equal(t, "task missing does not exist in agent space default",
+		aws.ToString(notFound.Message))
 
 	input := &devopsagent.CreateBacklogTaskInput{
 		AgentSpaceId: aws.String("default"), Title: aws.String("t"), ClientToken: aws.String("tok"),

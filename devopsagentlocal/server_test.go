@@ -82,16 +82,17 @@ func TestSeedingHelpers(t *testing.T) {
 
 func TestCompleteOAuth(t *testing.T) {
 	s := Start(t)
-	status, out := signedCall(t, s, http.MethodPost, "/v1/register/mcpservergrafana", map[string]any{
-		"serviceDetails": map[string]any{"mcpservergrafana": map[string]any{
-			"name": "grafana", "endpoint": "https://grafana.example.com",
-			"authorizationConfig": map[string]any{"oAuth3LO": map[string]any{
-				"clientId": "cid", "returnToEndpoint": "https://x.console.aws.amazon.com/",
-				"authorizationUrl": "https://grafana.example.com/oauth/authorize",
-				"exchangeUrl":      "https://grafana.example.com/oauth/token",
+	status, out := signedCall(t, s, http.MethodPost, "/v1/register/mcpservergrafana",
+		map[string]any{
+			"serviceDetails": map[string]any{"mcpservergrafana": map[string]any{
+				"name": "grafana", "endpoint": "https://grafana.example.com",
+				"authorizationConfig": map[string]any{"oAuth3LO": map[string]any{
+					"clientId": "cid", "returnToEndpoint": "https://x.console.aws.amazon.com/",
+					"authorizationUrl": "https://grafana.example.com/oauth/authorize",
+					"exchangeUrl":      "https://grafana.example.com/oauth/token",
+				}},
 			}},
-		}},
-	})
+		})
 	require.Equal(t, http.StatusCreated, status, "%v", out)
 	step := out["additionalStep"].(map[string]any)["oauth"].(map[string]any)
 	authURL := step["authorizationUrl"].(string)
@@ -143,5 +144,6 @@ func TestStartReportsFailure(t *testing.T) {
 	assert.Nil(t, s)
 	assert.Empty(t, tb.cleanups)
 	assert.True(t, strings.HasPrefix(tb.fatal,
-		`devopsagentlocal: emulator: agent space "not valid": 1 validation error detected`), tb.fatal)
+		`devopsagentlocal: emulator: agent space "not valid": 1 validation error detected`),
+		tb.fatal)
 }

@@ -41,6 +41,7 @@ const (
 	shutdownTimeout = 10 * time.Second
 )
 
+// main runs the command until SIGINT or SIGTERM.
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -124,6 +125,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return serve(ctx, &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}, ln)
 }
 
+// emulatorOptions turns the command line into emulator options, loading
+// the seed file if one is named.
 func emulatorOptions(cfg config, stderr io.Writer) (emulator.Options, error) {
 	opts := emulator.Options{
 		StatePath:    cfg.statePath,
@@ -171,6 +174,7 @@ func serve(ctx context.Context, hs *http.Server, ln net.Listener) error {
 	return nil
 }
 
+// isLoopback reports whether addr is a loopback TCP address.
 func isLoopback(addr net.Addr) bool {
 	tcp, ok := addr.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()

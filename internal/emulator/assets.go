@@ -46,6 +46,8 @@ type assetOutput struct {
 	Asset asset `json:"asset"`
 }
 
+// createAsset implements CreateAsset: it unpacks the content and stores
+// a new asset at version 1.
 func (s *Server) createAsset(c *call) (any, error) {
 	var in createAssetInput
 	if err := c.decode(&in); err != nil {
@@ -72,6 +74,7 @@ func (s *Server) createAsset(c *call) (any, error) {
 	return out, err
 }
 
+// newAsset builds the record of a new asset holding files.
 func (s *Server) newAsset(st *state, in createAssetInput,
 	files map[string]*assetFile) *assetRecord {
 	now := s.now()
@@ -97,6 +100,7 @@ type updateAssetInput struct {
 	ClientToken  string          `json:"clientToken"`
 }
 
+// updateAsset implements UpdateAsset (see applyAssetUpdate).
 func (s *Server) updateAsset(c *call) (any, error) {
 	var in updateAssetInput
 	if err := c.decode(&in); err != nil {
@@ -194,6 +198,8 @@ func unzip(data []byte) (map[string]*assetFile, error) {
 	return files, nil
 }
 
+// readZipEntry reads one archive entry, failing once it would take the
+// archive past budget bytes in all.
 func readZipEntry(f *zip.File, budget int64) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {

@@ -56,7 +56,8 @@ func TestAssetLifecycle(t *testing.T) {
 	}, stored.Files, "a zip replaces every file")
 
 	synced := env.call(t, http.MethodPatch, assetsPath+"/id-1", map[string]any{
-		"content": map[string]any{"sourceUrl": map[string]any{"url": "https://git.example.com/r.git"}},
+		"content": map[string]any{
+			"sourceUrl": map[string]any{"url": "https://git.example.com/r.git"}},
 	})
 	requireStatus(t, synced, http.StatusOK)
 	assert.Equal(t, "4", synced.num(t, "asset", "version"))

@@ -74,6 +74,9 @@ type associationOutput struct {
 	Webhook     *webhookRecord `json:"webhook,omitempty"`
 }
 
+// associateService implements AssociateService: it creates the
+// association, or overwrites the one the service already has in the
+// agent space (see associationOf).
 func (s *Server) associateService(c *call) (any, error) {
 	var in associateInput
 	if err := c.decode(&in); err != nil {
@@ -154,6 +157,8 @@ func accountID(config json.RawMessage) string {
 	return ""
 }
 
+// newAssociation builds the record of a new association, with a webhook
+// when its service pushes events.
 func (s *Server) newAssociation(st *state, c *call, in associateInput, configType string,
 	now time.Time) *associationRecord {
 	status := "valid"
@@ -171,6 +176,8 @@ func (s *Server) newAssociation(st *state, c *call, in associateInput, configTyp
 	return rec
 }
 
+// newWebhook makes a webhook of type typ under the emulator's address
+// base, with a fresh secret (or API key, for type "apikey").
 func (s *Server) newWebhook(base, typ string) *webhookRecord {
 	id := s.newID()
 	w := &webhookRecord{WebhookURL: base + webhooksPrefix + id, WebhookID: id, WebhookType: typ}
@@ -191,6 +198,7 @@ type getAssociationOutput struct {
 	Association association `json:"association"`
 }
 
+// getAssociation implements GetAssociation.
 func (s *Server) getAssociation(c *call) (any, error) {
 	var in associationIDInput
 	if err := c.decode(&in); err != nil {

@@ -44,7 +44,8 @@ func TestAssociationLifecycle(t *testing.T) {
 	env.clock.Advance(time.Minute)
 	updated := env.call(t, http.MethodPatch, associationsPath+"/id-1", map[string]any{
 		"configuration": map[string]any{"github": map[string]any{
-			"repoName": "api2", "repoId": "1002", "owner": "octo-org", "ownerType": "organization"}},
+			"repoName": "api2", "repoId": "1002", "owner": "octo-org",
+			"ownerType": "organization"}},
 	})
 	requireStatus(t, updated, http.StatusOK)
 	require.JSONEq(t, `{"association":{"agentSpaceId":"default","associationId":"id-1",
@@ -78,7 +79,8 @@ func TestAssociationWebhook(t *testing.T) {
 	assert.Equal(t, "id-2", created.str(t, "association", "associationId"))
 	assert.Equal(t, "hmac", created.str(t, "webhook", "webhookType"))
 	assert.Equal(t, "id-3", created.str(t, "webhook", "webhookId"))
-	assert.Equal(t, env.http.URL+"/_emulator/webhooks/id-3", created.str(t, "webhook", "webhookUrl"))
+	assert.Equal(t, env.http.URL+"/_emulator/webhooks/id-3",
+		created.str(t, "webhook", "webhookUrl"))
 	assert.Len(t, created.str(t, "webhook", "webhookSecret"), 64)
 
 	updated := env.call(t, http.MethodPatch, associationsPath+"/id-2", map[string]any{
@@ -168,7 +170,8 @@ func TestAssociationErrors(t *testing.T) {
 				"capabilities": map[string]any{"DEPLOY": map[string]any{"enabled": true}}},
 			func(t *testing.T, res *response) {
 				requireFields(t, res, field("/capabilities/DEPLOY", "Member must satisfy enum "+
-					"value set: [RELEASE_READINESS_REVIEW, RELEASE_READINESS_REVIEW_AUTOMATED_TESTING]"))
+					"value set: [RELEASE_READINESS_REVIEW, "+
+					"RELEASE_READINESS_REVIEW_AUTOMATED_TESTING]"))
 			}},
 	}
 	for _, tc := range cases {

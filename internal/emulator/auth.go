@@ -78,6 +78,7 @@ func parseAuthorization(value string) (sigV4Header, error) {
 	return h, nil
 }
 
+// signs reports whether the header lists name among SignedHeaders.
 func (h sigV4Header) signs(name string) bool {
 	for _, signed := range strings.Split(h.signedHeaders, ";") {
 		if signed == name {
@@ -177,6 +178,7 @@ func resign(ctx context.Context, r *http.Request, h sigV4Header, creds Credentia
 	return parseAuthorization(cp.Header.Get("Authorization"))
 }
 
+// sha256Hex is the hex SHA-256 of data, the payload hash SigV4 signs.
 func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])

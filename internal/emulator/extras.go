@@ -39,6 +39,9 @@ const (
 	emulatedAuthCode = "emulated-authorization-code"
 )
 
+// serveExtras answers the paths under extrasPrefix that are not part of
+// the API: the health check, the OAuth authorize and callback endpoints
+// and webhooks.
 func (s *Server) serveExtras(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == healthPath && r.Method == http.MethodGet:
@@ -126,6 +129,8 @@ func authorizationURL(base, oauthState, kind string, cfg map[string]any) (string
 	return u.String(), nil
 }
 
+// stringList returns the strings of a decoded JSON array, skipping
+// anything else; a value that is not an array gives an empty list.
 func stringList(v any) []string {
 	items, _ := v.([]any)
 	out := make([]string, 0, len(items))

@@ -29,6 +29,8 @@ func fingerprint(doc map[string]any) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// tokenKey is the key a client token is stored under: tokens are scoped
+// by operation and agent space.
 func tokenKey(op, agentSpaceID, token string) string {
 	return op + "/" + agentSpaceID + "/" + token
 }

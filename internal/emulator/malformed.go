@@ -121,6 +121,7 @@ type jsonLevel struct {
 	index   int    // an array's number of finished elements
 }
 
+// newJSONLevel opens an object or an array found at path.
 func newJSONLevel(object bool, path string) *jsonLevel {
 	return &jsonLevel{object: object, path: path, keys: map[string]bool{}, wantKey: object}
 }

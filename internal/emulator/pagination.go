@@ -19,6 +19,7 @@ import (
 // end with the record's sequence number, which makes them unique.
 type sortKey []int64
 
+// less reports whether a sorts before b.
 func (a sortKey) less(b sortKey) bool {
 	for i := 0; i < len(a) && i < len(b); i++ {
 		if a[i] != b[i] {
@@ -35,6 +36,7 @@ type pageToken struct {
 	After  sortKey `json:"after"`
 }
 
+// encodeToken turns t into the opaque nextToken handed to callers.
 func encodeToken(t pageToken) string {
 	data, _ := json.Marshal(t) // plain strings and integers always encode
 	return base64.RawURLEncoding.EncodeToString(data)

@@ -40,6 +40,7 @@ type registeredService struct {
 	PrivateConnectionName    string            `json:"privateConnectionName,omitempty"`
 }
 
+// wire returns the service as GetService and ListServices show it.
 func (r *serviceRecord) wire() registeredService {
 	return registeredService{
 		ServiceID: r.ServiceID, ServiceType: r.ServiceType, Name: r.Name,
@@ -82,6 +83,7 @@ type association struct {
 	Capabilities  json.RawMessage `json:"capabilities,omitempty"`
 }
 
+// wire returns the association as the association operations show it.
 func (r *associationRecord) wire() association {
 	return association{
 		AgentSpaceID: r.AgentSpaceID, AssociationID: r.AssociationID, ServiceID: r.ServiceID,
@@ -158,6 +160,7 @@ type task struct {
 	HasLinkedTasks bool           `json:"hasLinkedTasks"`
 }
 
+// wire returns the task as the backlog task operations show it.
 func (r *taskRecord) wire() task {
 	return task{
 		AgentSpaceID: r.AgentSpaceID, TaskID: r.TaskID, ExecutionID: r.ExecutionID,
@@ -198,6 +201,7 @@ type asset struct {
 	UpdatedAt json.Number     `json:"updatedAt"`
 }
 
+// wire returns the asset as CreateAsset and UpdateAsset show it.
 func (r *assetRecord) wire() asset {
 	return asset{
 		AssetID: r.AssetID, AssetType: r.AssetType, Metadata: r.Metadata,

@@ -47,22 +47,27 @@ type apiError struct {
 	fields  []validate.Violation
 }
 
+// Error returns the code and the message, for logs and tests.
 func (e *apiError) Error() string {
 	return e.code + ": " + e.message
 }
 
+// newError makes an apiError with a formatted message.
 func newError(code, format string, args ...any) *apiError {
 	return &apiError{code: code, message: fmt.Sprintf(format, args...)}
 }
 
+// errNotFound answers a ResourceNotFoundException.
 func errNotFound(format string, args ...any) *apiError {
 	return newError(codeResourceNotFound, format, args...)
 }
 
+// errConflict answers a ConflictException.
 func errConflict(format string, args ...any) *apiError {
 	return newError(codeConflict, format, args...)
 }
 
+// errAccessDenied answers an AccessDeniedException.
 func errAccessDenied(format string, args ...any) *apiError {
 	return newError(codeAccessDenied, format, args...)
 }

@@ -73,6 +73,8 @@ func buildRoutes(m *smithymodel.Model, handlers map[string]handler) ([]*route, e
 	return routes, nil
 }
 
+// newRoute builds the route of one operation from its @http trait and
+// the bindings of its input members.
 func newRoute(m *smithymodel.Model, op *smithymodel.Shape, h handler) (*route, error) {
 	if h == nil {
 		return nil, fmt.Errorf("emulator: no handler for operation %s", op.Name())
@@ -132,6 +134,7 @@ func bindMembers(m *smithymodel.Model, r *route) {
 	}
 }
 
+// literalCount is the number of literal segments of r's template.
 func literalCount(r *route) int {
 	n := 0
 	for _, s := range r.segments {
@@ -156,6 +159,8 @@ func matchRoute(routes []*route, method string, u *url.URL) (*route, map[string]
 	return nil, nil, false
 }
 
+// match checks the request path's segments against the template and
+// returns the unescaped label values.
 func (r *route) match(parts []string) (map[string]string, bool) {
 	labels := map[string]string{}
 	for i, seg := range r.segments {

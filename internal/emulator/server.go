@@ -138,6 +138,7 @@ func New(opts Options) (*Server, error) {
 	return s, nil
 }
 
+// withDefaults fills in the options left at their zero value.
 func withDefaults(opts Options) Options {
 	if opts.AgentSpaceID == "" {
 		opts.AgentSpaceID = DefaultAgentSpaceID
@@ -191,6 +192,7 @@ func (s *Server) now() time.Time {
 	return s.opts.Now().UTC().Truncate(time.Millisecond)
 }
 
+// newID makes a resource id with the configured generator.
 func (s *Server) newID() string {
 	return s.opts.NewID()
 }
@@ -212,6 +214,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// serveAPI answers an API request: the operation's output as JSON, or a
+// restJson1 error.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	out, status, err := s.handleAPI(w, r)
 	if err != nil {
@@ -308,6 +312,7 @@ type statusRecorder struct {
 	status int
 }
 
+// WriteHeader records the status and passes it on.
 func (r *statusRecorder) WriteHeader(status int) {
 	r.status = status
 	r.ResponseWriter.WriteHeader(status)

@@ -84,7 +84,8 @@ func TestSignatureRequired(t *testing.T) {
 		{"host not signed", func(r *http.Request) {
 			r.Header.Set("X-Amz-Date", "20260701T120000Z")
 			r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260701/us-east-1/"+
-				"aidevops/aws4_request, SignedHeaders=x-amz-date, Signature="+strings.Repeat("a", 64))
+				"aidevops/aws4_request, SignedHeaders=x-amz-date, Signature="+
+				strings.Repeat("a", 64))
 		}, "SignedHeaders must include host and x-amz-date"},
 		{"no date", func(r *http.Request) {
 			r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20260701/us-east-1/"+
@@ -131,7 +132,8 @@ func TestSignatureVerified(t *testing.T) {
 		tamper  func(*http.Request)
 		message string
 	}{
-		{"wrong secret", aws.Credentials{AccessKeyID: testCreds.AccessKeyID, SecretAccessKey: "nope"},
+		{"wrong secret",
+			aws.Credentials{AccessKeyID: testCreds.AccessKeyID, SecretAccessKey: "nope"},
 			nil, "the request signature we calculated does not match the signature you provided"},
 		{"wrong key", aws.Credentials{AccessKeyID: "AKIDOTHER", SecretAccessKey: "test-secret"},
 			nil, "the security token included in the request is invalid"},
@@ -325,10 +327,11 @@ func TestSeed(t *testing.T) {
 	require.NoError(t, err)
 	_, err = New(Options{Seed: bad})
 	require.EqualError(t, err, `emulator: service "gh": 1 validation error detected: `+
-		`Value at '/serviceType' failed to satisfy constraint: Member must satisfy enum value set: `+
-		`[github, slack, azure, azuredevops, dynatrace, servicenow, pagerduty, gitlab, `+
-		`eventChannel, mcpservernewrelic, mcpservergrafana, mcpserverdatadog, mcpserver, `+
-		`mcpserversplunk, azureidentity, mcpserversigv4, remoteagent, remoteagentsigv4]`)
+		`Value at '/serviceType' failed to satisfy constraint: `+
+		`Member must satisfy enum value set: [github, slack, azure, azuredevops, dynatrace, `+
+		`servicenow, pagerduty, gitlab, eventChannel, mcpservernewrelic, mcpservergrafana, `+
+		`mcpserverdatadog, mcpserver, mcpserversplunk, azureidentity, mcpserversigv4, `+
+		`remoteagent, remoteagentsigv4]`)
 
 	_, err = New(Options{AgentSpaceID: "no spaces allowed"})
 	require.ErrorContains(t, err, `emulator: agent space "no spaces allowed": 1 validation error`)

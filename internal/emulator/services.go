@@ -37,6 +37,9 @@ type additionalStep struct {
 	} `json:"oauth"`
 }
 
+// registerService implements RegisterService: it registers the service
+// at once, or, for services that need a user's OAuth consent, leaves it
+// pending and answers the step the user must take.
 func (s *Server) registerService(c *call) (any, error) {
 	var in registerInput
 	if err := c.decode(&in); err != nil {
@@ -83,18 +86,22 @@ func checkRegistration(c *call, in registerInput) (map[string]any, error) {
 	}
 
 	if in.PrivateConnectionName != "" {
-		for path, v := range map[string]string{
-			"/targetUrlPrivateConnectionName":   in.TargetURLPrivateConnectionName,
-			"/exchangeUrlPrivateConnectionName": in.ExchangeURLPrivateConnectionName,
-		} {
-			if v != "" {
-				return nil, errField(path, "Member must not be set together with privateConnectionName")
+		exclusive := []struct{ path, value string }{
+			{"/targetUrlPrivateConnectionName", in.TargetURLPrivateConnectionName},
+			{"/exchangeUrlPrivateConnectionName", in.ExchangeURLPrivateConnectionName},
+		}
+		for _, m := range exclusive {
+			if m.value != "" {
+				return nil, errField(m.path,
+					"Member must not be set together with privateConnectionName")
 			}
 		}
 	}
 	return details, nil
 }
 
+// newServiceRecord builds the record of a service being registered, with
+// the details GetService will show for it.
 func (s *Server) newServiceRecord(in registerInput,
 	details map[string]any) (*serviceRecord, error) {
 	registered, err := s.registeredDetails(in.Service, details)
@@ -196,6 +203,7 @@ func unionVariant(v any) (string, map[string]any) {
 	return "", nil
 }
 
+// firstSet returns the first of vs that is not nil, or nil.
 func firstSet(vs ...any) any {
 	for _, v := range vs {
 		if v != nil {
@@ -214,6 +222,7 @@ type getServiceOutput struct {
 	Tags    map[string]string `json:"tags,omitempty"`
 }
 
+// getService implements GetService.
 func (s *Server) getService(c *call) (any, error) {
 	var in serviceIDInput
 	if err := c.decode(&in); err != nil {
@@ -241,6 +250,8 @@ type listServicesOutput struct {
 	Services  []registeredService `json:"services"`
 }
 
+// listServices implements ListServices: registered services, oldest
+// first, optionally of one service type.
 func (s *Server) listServices(c *call) (any, error) {
 	var in listServicesInput
 	if err := c.decode(&in); err != nil {

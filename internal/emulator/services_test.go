@@ -21,7 +21,8 @@ func TestRegisterServiceWithoutConsent(t *testing.T) {
 	env := newEnv(t, nil)
 
 	reg := env.call(t, http.MethodPost, "/v1/register/mcpserver", map[string]any{
-		"serviceDetails": mcpAPIKeyDetails, "name": "Tools", "tags": map[string]string{"team": "ops"},
+		"serviceDetails": mcpAPIKeyDetails, "name": "Tools",
+		"tags": map[string]string{"team": "ops"},
 		"kmsKeyArn": "arn:aws:kms:us-east-1:123456789012:key/" +
 			"0123abcd-0123-4567-89ab-0123456789ab",
 	})
@@ -64,7 +65,8 @@ func TestRegisterServiceDetailsFromModel(t *testing.T) {
 		{"gitlab", map[string]any{
 			"targetUrl": "https://gitlab.example.com", "tokenType": "group",
 			"tokenValue": "glpat-123", "groupId": "42",
-		}, `{"gitlab":{"targetUrl":"https://gitlab.example.com","tokenType":"group","groupId":"42"}}`},
+		}, `{"gitlab":{"targetUrl":"https://gitlab.example.com","tokenType":"group",` +
+			`"groupId":"42"}}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.service, func(t *testing.T) {
@@ -153,7 +155,8 @@ func TestRegisterServiceAuthorizationDiscovery(t *testing.T) {
 	requireStatus(t, consent, http.StatusFound)
 	callback := consent.header.Get("Location")
 
-	require.True(t, strings.HasPrefix(callback, env.http.URL+"/_emulator/oauth/callback?"), callback)
+	require.True(t, strings.HasPrefix(callback, env.http.URL+"/_emulator/oauth/callback?"),
+		callback)
 	done := env.send(t, mustRequest(t, http.MethodGet, callback))
 	requireStatus(t, done, http.StatusSeeOther)
 	require.JSONEq(t, `{"serviceId":"id-1"}`, string(done.raw))
@@ -228,7 +231,8 @@ func TestListServicesFilterAndPages(t *testing.T) {
 	}
 
 	all := env.call(t, http.MethodPost, "/v1/services/list", nil)
-	assert.Equal(t, []string{"github-main", "slack-ops", "id-1", "id-2", "id-3"}, serviceIDs(t, all))
+	assert.Equal(t, []string{"github-main", "slack-ops", "id-1", "id-2", "id-3"},
+		serviceIDs(t, all))
 
 	github := env.call(t, http.MethodPost, "/v1/services/list?filterServiceType=github", nil)
 	assert.Equal(t, []string{"github-main"}, serviceIDs(t, github))

@@ -36,6 +36,7 @@ type state struct {
 	Tokens       map[string]*tokenRecord        `json:"idempotencyTokens"`
 }
 
+// newState returns an empty state of the current format.
 func newState() *state {
 	st := &state{Version: stateVersion}
 	st.fillMaps()

@@ -42,6 +42,7 @@ const (
 	sortByPriority  = "PRIORITY"
 )
 
+// listBacklogTasks implements ListBacklogTasks.
 func (s *Server) listBacklogTasks(c *call) (any, error) {
 	var in listTasksInput
 	if err := c.decode(&in); err != nil {
@@ -121,6 +122,7 @@ func (s *Server) matchingTasks(st *state, in listTasksInput) []keyed[task] {
 	return items
 }
 
+// matches reports whether a task passes every criterion of the filter.
 func (f *taskFilter) matches(rec *taskRecord) bool {
 	switch {
 	case f.CreatedAfter != nil && rec.CreatedAt.Before(*f.CreatedAfter):

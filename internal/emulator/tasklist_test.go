@@ -27,7 +27,8 @@ func createTasks(t *testing.T, env *testEnv, specs ...[3]string) []string {
 		requireStatus(t, res, http.StatusCreated)
 		id := res.str(t, "task", "taskId")
 		if spec[2] != "" {
-			upd := env.call(t, http.MethodPatch, tasksPath+"/"+id, map[string]any{"taskStatus": spec[2]})
+			upd := env.call(t, http.MethodPatch, tasksPath+"/"+id,
+				map[string]any{"taskStatus": spec[2]})
 			requireStatus(t, upd, http.StatusOK)
 		}
 		ids = append(ids, id)
@@ -67,7 +68,8 @@ func TestListBacklogTasksFilterAndSort(t *testing.T) {
 			[]string{"id-4", "id-2", "id-5", "id-1"}},
 		{"by priority ascending", map[string]any{"sortField": "PRIORITY", "order": "ASC"},
 			[]string{"id-1", "id-5", "id-2", "id-4"}},
-		{"task type", map[string]any{"filter": map[string]any{"taskType": []string{"INVESTIGATION"}}},
+		{"task type",
+			map[string]any{"filter": map[string]any{"taskType": []string{"INVESTIGATION"}}},
 			[]string{"id-5", "id-4", "id-1"}},
 		{"priority", map[string]any{"filter": map[string]any{"priority": []string{"CRITICAL"}}},
 			[]string{"id-4", "id-2"}},
@@ -118,11 +120,14 @@ func TestListBacklogTasksRestrictions(t *testing.T) {
 			[]fieldEntry{field("/sortField",
 				"PRIORITY sorting cannot be combined with createdAfter or createdBefore")}},
 		{"one value per filter list",
-			map[string]any{"filter": map[string]any{"taskType": []string{"INVESTIGATION", "EVALUATION"}}},
-			[]fieldEntry{field("/filter/taskType", "Member must have length between 1 and 1, inclusive")}},
+			map[string]any{"filter": map[string]any{
+				"taskType": []string{"INVESTIGATION", "EVALUATION"}}},
+			[]fieldEntry{field("/filter/taskType",
+				"Member must have length between 1 and 1, inclusive")}},
 		{"empty filter list",
 			map[string]any{"filter": map[string]any{"status": []string{}}},
-			[]fieldEntry{field("/filter/status", "Member must have length between 1 and 1, inclusive")}},
+			[]fieldEntry{field("/filter/status",
+				"Member must have length between 1 and 1, inclusive")}},
 		{"page size range",
 			map[string]any{"limit": 1001},
 			[]fieldEntry{field("/limit", "Member must be between 1 and 1000, inclusive")}},
@@ -135,7 +140,8 @@ func TestListBacklogTasksRestrictions(t *testing.T) {
 				"Member must satisfy enum value set: [CREATED_AT, PRIORITY]")}},
 		{"date-time filter",
 			map[string]any{"filter": map[string]any{"createdBefore": 1767225600}},
-			[]fieldEntry{field("/filter/createdBefore", "Member must be a date-time string (RFC 3339)")}},
+			[]fieldEntry{field("/filter/createdBefore",
+				"Member must be a date-time string (RFC 3339)")}},
 		{"garbage token",
 			map[string]any{"nextToken": "not-a-token"},
 			[]fieldEntry{field("/nextToken", "Member must be a token returned by an earlier "+
@@ -193,7 +199,8 @@ func TestListBacklogTasksPaginationWithInserts(t *testing.T) {
 
 func TestListBacklogTasksTokenBoundToParameters(t *testing.T) {
 	env := newEnv(t, nil)
-	createTasks(t, env, [3]string{"INVESTIGATION", "LOW", ""}, [3]string{"INVESTIGATION", "LOW", ""})
+	createTasks(t, env, [3]string{"INVESTIGATION", "LOW", ""},
+		[3]string{"INVESTIGATION", "LOW", ""})
 
 	first := env.call(t, http.MethodPost, listTasksPath, map[string]any{"limit": 1})
 	token := first.str(t, "nextToken")

@@ -29,6 +29,8 @@ type taskOutput struct {
 	Task task `json:"task"`
 }
 
+// createBacklogTask implements CreateBacklogTask: a new task starts in
+// status initialTaskStatus at version 1.
 func (s *Server) createBacklogTask(c *call) (any, error) {
 	var in createTaskInput
 	if err := c.decode(&in); err != nil {
@@ -51,6 +53,7 @@ func (s *Server) createBacklogTask(c *call) (any, error) {
 	return out, err
 }
 
+// newTask builds the record of a new task.
 func (s *Server) newTask(st *state, in createTaskInput) *taskRecord {
 	now := s.now()
 	return &taskRecord{
@@ -66,6 +69,7 @@ type taskIDInput struct {
 	TaskID       string `json:"taskId"`
 }
 
+// getBacklogTask implements GetBacklogTask.
 func (s *Server) getBacklogTask(c *call) (any, error) {
 	var in taskIDInput
 	if err := c.decode(&in); err != nil {
@@ -117,6 +121,9 @@ func (s *Server) updateBacklogTask(c *call) (any, error) {
 	return out, err
 }
 
+// applyTaskUpdate sets a new status, refusing to move a task out of a
+// terminal status, and bumps the version. A task gets an execution id
+// when it first goes IN_PROGRESS.
 func (s *Server) applyTaskUpdate(rec *taskRecord, in updateTaskInput) error {
 	if in.TaskStatus != "" && in.TaskStatus != rec.Status {
 		if terminalTaskStatuses[rec.Status] {

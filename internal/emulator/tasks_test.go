@@ -27,8 +27,9 @@ func TestBacklogTaskLifecycle(t *testing.T) {
 		"description":"Alarm fired at 03:00","taskType":"INVESTIGATION","priority":"HIGH",
 		"status":"PENDING_START","createdAt":"2026-07-01T12:00:00Z",
 		"updatedAt":"2026-07-01T12:00:00Z","version":1,"hasLinkedTasks":false,
-		"reference":{"system":"pagerduty","referenceId":"PD-1","referenceUrl":"https://pd.example/1",
-			"associationId":"assoc-1","title":"Incident 1"}}}`, string(created.raw))
+		"reference":{"system":"pagerduty","referenceId":"PD-1",
+			"referenceUrl":"https://pd.example/1","associationId":"assoc-1",
+			"title":"Incident 1"}}}`, string(created.raw))
 
 	got := env.call(t, http.MethodGet, tasksPath+"/id-1", nil)
 	requireStatus(t, got, http.StatusOK)
@@ -45,8 +46,9 @@ func TestBacklogTaskLifecycle(t *testing.T) {
 		"statusReason":"Status set to IN_PROGRESS by UpdateBacklogTask",
 		"createdAt":"2026-07-01T12:00:00Z","updatedAt":"2026-07-01T12:00:01.5Z",
 		"version":2,"hasLinkedTasks":false,
-		"reference":{"system":"pagerduty","referenceId":"PD-1","referenceUrl":"https://pd.example/1",
-			"associationId":"assoc-1","title":"Incident 1"}}}`, string(started.raw))
+		"reference":{"system":"pagerduty","referenceId":"PD-1",
+			"referenceUrl":"https://pd.example/1","associationId":"assoc-1",
+			"title":"Incident 1"}}}`, string(started.raw))
 
 	same := env.call(t, http.MethodPatch, tasksPath+"/id-1", map[string]any{"clientToken": "tok-3"})
 	requireStatus(t, same, http.StatusOK)

@@ -40,7 +40,8 @@ func TestValidationOverHTTP(t *testing.T) {
 			[]fieldEntry{field("/title", "Member must have length between 1 and 400, inclusive")}},
 		{"length counts characters not bytes", http.MethodPost, tasksPath,
 			task(func(b map[string]any) { b["description"] = strings.Repeat("é", 10001) }),
-			[]fieldEntry{field("/description", "Member must have length less than or equal to 10000")}},
+			[]fieldEntry{field("/description",
+				"Member must have length less than or equal to 10000")}},
 		{"string type", http.MethodPost, tasksPath,
 			task(func(b map[string]any) { b["title"] = 42 }),
 			[]fieldEntry{field("/title", "Member must be a string")}},
@@ -87,7 +88,8 @@ func TestValidationOverHTTP(t *testing.T) {
 		{"nested union", http.MethodPost, assetsPath, map[string]any{
 			"assetType": "a", "content": map[string]any{"file": map[string]any{
 				"path": "a", "body": map[string]any{"bytes": "not base64!"}}}},
-			[]fieldEntry{field("/content/file/body/bytes", "Member must be a base64 encoded string")}},
+			[]fieldEntry{field("/content/file/body/bytes",
+				"Member must be a base64 encoded string")}},
 		{"blob length after decoding", http.MethodPost, assetsPath, map[string]any{
 			"assetType": "a", "content": map[string]any{"zip": map[string]any{
 				"zipFile": strings.Repeat("AAAA", 6291456/3+1)}}},

@@ -22,6 +22,7 @@ const (
 	msgUnknownUnionMember = "Member is not a known member of union %s"
 )
 
+// lengthMessage words a @length violation the way the service does.
 func lengthMessage(l smithymodel.Length) string {
 	switch {
 	case l.Min != nil && l.Max != nil:
@@ -33,6 +34,7 @@ func lengthMessage(l smithymodel.Length) string {
 	}
 }
 
+// rangeMessage words a @range violation the way the service does.
 func rangeMessage(r smithymodel.Range) string {
 	switch {
 	case r.Min != nil && r.Max != nil:

@@ -74,6 +74,7 @@ type walker struct {
 	out []Violation
 }
 
+// fail records a violation at path ("" is the root).
 func (w *walker) fail(path, format string, args ...any) {
 	if path == "" {
 		path = "/"
@@ -123,6 +124,8 @@ func (w *walker) check(path string, shape *smithymodel.Shape, traits smithymodel
 	}
 }
 
+// structure checks that val is an object, that required members are
+// set and that every member's value is valid.
 func (w *walker) structure(path string, shape *smithymodel.Shape, val any) {
 	obj, ok := val.(map[string]any)
 	if !ok {
@@ -143,11 +146,13 @@ func (w *walker) structure(path string, shape *smithymodel.Shape, val any) {
 	}
 }
 
+// member checks a member's value against its target and its traits.
 func (w *walker) member(path string, mem *smithymodel.Member, val any) {
 	target := w.v.model.Shape(mem.Target)
 	w.check(path, target, w.v.model.EffectiveTraits(mem), val)
 }
 
+// union checks that val sets exactly one known member, and its value.
 func (w *walker) union(path string, shape *smithymodel.Shape, val any) {
 	obj, ok := val.(map[string]any)
 	if !ok {
@@ -178,6 +183,7 @@ func (w *walker) union(path string, shape *smithymodel.Shape, val any) {
 	}
 }
 
+// list checks a list's length and its elements, which must not be null.
 func (w *walker) list(path string, shape *smithymodel.Shape, traits smithymodel.Traits, val any) {
 	items, ok := val.([]any)
 	if !ok {
@@ -197,6 +203,8 @@ func (w *walker) list(path string, shape *smithymodel.Shape, traits smithymodel.
 	}
 }
 
+// mapValue checks a map's size, its keys and its values, which must not
+// be null.
 func (w *walker) mapValue(path string, shape *smithymodel.Shape, traits smithymodel.Traits,
 	val any) {
 	obj, ok := val.(map[string]any)
@@ -218,6 +226,7 @@ func (w *walker) mapValue(path string, shape *smithymodel.Shape, traits smithymo
 	}
 }
 
+// str checks a string's length in characters and its pattern.
 func (w *walker) str(path string, traits smithymodel.Traits, val any) {
 	s, ok := val.(string)
 	if !ok {
@@ -228,6 +237,7 @@ func (w *walker) str(path string, traits smithymodel.Traits, val any) {
 	w.pattern(path, traits, s)
 }
 
+// pattern checks s against the @pattern trait, if there is one.
 func (w *walker) pattern(path string, traits smithymodel.Traits, s string) {
 	text, ok := traits.String(smithymodel.TraitPattern)
 	if !ok {
@@ -238,6 +248,7 @@ func (w *walker) pattern(path string, traits smithymodel.Traits, s string) {
 	}
 }
 
+// enum checks that val is one of the enum's values.
 func (w *walker) enum(path string, shape *smithymodel.Shape, val any) {
 	s, ok := val.(string)
 	if !ok {
@@ -254,6 +265,7 @@ func (w *walker) enum(path string, shape *smithymodel.Shape, val any) {
 	w.fail(path, msgEnum, strings.Join(values, ", "))
 }
 
+// intEnum checks that val is one of the intEnum's values.
 func (w *walker) intEnum(path string, shape *smithymodel.Shape, val any) {
 	n, ok := val.(json.Number)
 	if !ok {
@@ -278,6 +290,8 @@ var integerBits = map[string]int{
 	"byte": 8, "short": 16, "integer": 32, "long": 64, "bigInteger": 64,
 }
 
+// integer checks that val is an integer that fits the type, and its
+// @range.
 func (w *walker) integer(path, typ string, traits smithymodel.Traits, val any) {
 	n, ok := val.(json.Number)
 	if !ok {
@@ -293,6 +307,7 @@ func (w *walker) integer(path, typ string, traits smithymodel.Traits, val any) {
 	w.rangeCheck(path, traits, float64(i))
 }
 
+// float checks that val is a number, and its @range.
 func (w *walker) float(path string, traits smithymodel.Traits, val any) {
 	n, ok := val.(json.Number)
 	if !ok {
@@ -308,6 +323,7 @@ func (w *walker) float(path string, traits smithymodel.Traits, val any) {
 	w.rangeCheck(path, traits, f)
 }
 
+// blob checks that val is base64 and the decoded length.
 func (w *walker) blob(path string, traits smithymodel.Traits, val any) {
 	s, ok := val.(string)
 	if !ok {
@@ -323,6 +339,8 @@ func (w *walker) blob(path string, traits smithymodel.Traits, val any) {
 	w.length(path, traits, len(data))
 }
 
+// timestamp checks that val has the form of the member's timestamp
+// format.
 func (w *walker) timestamp(path string, traits smithymodel.Traits, val any) {
 	format, _ := traits.String(smithymodel.TraitTimestampFormat)
 	switch format {
@@ -346,6 +364,8 @@ func (w *walker) timestamp(path string, traits smithymodel.Traits, val any) {
 	}
 }
 
+// length checks a size (characters, bytes, elements or entries) against
+// the @length trait, if there is one.
 func (w *walker) length(path string, traits smithymodel.Traits, n int) {
 	var l smithymodel.Length
 	if ok, err := traits.Decode(smithymodel.TraitLength, &l); !ok || err != nil {
@@ -359,6 +379,7 @@ func (w *walker) length(path string, traits smithymodel.Traits, n int) {
 	}
 }
 
+// rangeCheck checks a number against the @range trait, if there is one.
 func (w *walker) rangeCheck(path string, traits smithymodel.Traits, f float64) {
 	var r smithymodel.Range
 	if ok, err := traits.Decode(smithymodel.TraitRange, &r); !ok || err != nil {
@@ -371,6 +392,7 @@ func (w *walker) rangeCheck(path string, traits smithymodel.Traits, f float64) {
 	}
 }
 
+// bound converts a @range bound to a float64; nil means no bound.
 func bound(n *json.Number) *float64 {
 	if n == nil {
 		return nil
@@ -391,6 +413,8 @@ func EnumValues(shape *smithymodel.Shape) []string {
 	return values
 }
 
+// sortedKeys returns the keys of obj in order, so violations come in a
+// stable order.
 func sortedKeys(obj map[string]any) []string {
 	keys := make([]string, 0, len(obj))
 	for k := range obj {
@@ -416,6 +440,7 @@ func (v *Validator) DropUnknown(shapeID string, value any) {
 	}
 }
 
+// dropUnknown is DropUnknown for a resolved shape.
 func (v *Validator) dropUnknown(shape *smithymodel.Shape, value any) {
 	switch shape.Type {
 	case "structure", "union":

@@ -42,8 +42,8 @@ named=$OUT/named.txt
 step() { printf '\n== %s\n' "$*"; }
 
 # -p 1 runs one package's benchmarks at a time: by default go test runs
-# packages in parallel, and the prototype's benchmarks would then compete
-# with the client's for the CPU (the garbage collector's share above all).
+# packages in parallel, and their benchmarks would then compete for the CPU
+# (the garbage collector's share above all).
 step "go test -p 1 -bench '$BENCH' -benchmem -count $COUNT -benchtime $BENCHTIME (raw: $raw)"
 (cd benchmarks && go test -p 1 -run '^$' -bench "$BENCH" -benchmem \
   -count "$COUNT" -benchtime "$BENCHTIME" ./...) | tee "$raw"

@@ -41,8 +41,8 @@ func releaseReadiness(ctx context.Context, t *target, out io.Writer) (*summary, 
 		{"associate the remote agent", f.associateAgent},
 		{"create the skill asset", f.createSkill},
 		{"create the backlog tasks", f.createTasks},
-		{"page through the backlog", f.listTasks},
 		{"move the review along", f.advanceReview},
+		{"page through the backlog", f.listTasks},
 	}
 	for _, step := range steps {
 		if err := step.run(ctx); err != nil {

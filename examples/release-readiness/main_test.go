@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"regexp"
 	"testing"
 
@@ -21,6 +22,8 @@ func TestRunOnInProcessEmulator(t *testing.T) {
 	assert.Contains(t, text, "found GitHub service github-octo-org (GitHub (octo-org))")
 	assert.Contains(t, text, "listed 2 tasks in 2 pages")
 	assert.Regexp(t, regexp.MustCompile(`review task +\S+ COMPLETED, version 3`), text)
+	assert.Regexp(t, regexp.MustCompile(`RELEASE_READINESS_REVIEW +COMPLETED +v3`), text,
+		"the backlog is listed after the review moved on")
 	assert.Regexp(t, regexp.MustCompile(`testing task +\S+ PENDING_START, version 1`), text)
 	assert.Regexp(t, regexp.MustCompile(`repository association \S+, status valid`), text)
 	assert.Regexp(t, regexp.MustCompile(`skill asset +\S+, version 1`), text)
@@ -50,6 +53,11 @@ func TestRunFailsClearlyWithoutGitHub(t *testing.T) {
 	err := run(context.Background(), []string{"-endpoint", srv.URL()}, &bytes.Buffer{})
 	require.EqualError(t, err, "find the GitHub registration: no GitHub service is "+
 		"registered; connect GitHub in the AWS DevOps Agent console first")
+}
+
+func TestHelpIsNotAnError(t *testing.T) {
+	err := run(context.Background(), []string{"-h"}, &bytes.Buffer{})
+	require.ErrorIs(t, err, flag.ErrHelp, "main exits 0 on flag.ErrHelp")
 }
 
 func TestFlagErrors(t *testing.T) {

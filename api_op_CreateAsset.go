@@ -8,7 +8,6 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -201,23 +200,8 @@ func (v *CreateAssetOutput) deserializeMember(d smithy.ShapeDeserializer, ms *sm
 	return nil
 }
 
-// withCreateAssetToken returns the input with ClientToken set, taking a new
-// token from newToken when the caller left it nil. The caller's value is
-// never changed.
+// withCreateAssetToken returns the input with ClientToken set; see fillToken.
 func withCreateAssetToken(input any, newToken func() (string, error)) (any, error) {
-	in, ok := input.(*CreateAssetInput)
-	if !ok {
-		return nil, fmt.Errorf("CreateAsset: unexpected input type %T", input)
-	}
-	if in.ClientToken != nil {
-		return in, nil
-	}
-
-	token, err := newToken()
-	if err != nil {
-		return nil, fmt.Errorf("CreateAsset: generate idempotency token: %w", err)
-	}
-	filled := *in
-	filled.ClientToken = &token
-	return &filled, nil
+	return fillToken(input, newToken, "CreateAsset",
+		func(in *CreateAssetInput) **string { return &in.ClientToken })
 }

@@ -8,7 +8,6 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -224,23 +223,9 @@ func (v *CreateBacklogTaskOutput) deserializeMember(d smithy.ShapeDeserializer,
 	return nil
 }
 
-// withCreateBacklogTaskToken returns the input with ClientToken set, taking a
-// new token from newToken when the caller left it nil. The caller's value is
-// never changed.
+// withCreateBacklogTaskToken returns the input with ClientToken set; see
+// fillToken.
 func withCreateBacklogTaskToken(input any, newToken func() (string, error)) (any, error) {
-	in, ok := input.(*CreateBacklogTaskInput)
-	if !ok {
-		return nil, fmt.Errorf("CreateBacklogTask: unexpected input type %T", input)
-	}
-	if in.ClientToken != nil {
-		return in, nil
-	}
-
-	token, err := newToken()
-	if err != nil {
-		return nil, fmt.Errorf("CreateBacklogTask: generate idempotency token: %w", err)
-	}
-	filled := *in
-	filled.ClientToken = &token
-	return &filled, nil
+	return fillToken(input, newToken, "CreateBacklogTask",
+		func(in *CreateBacklogTaskInput) **string { return &in.ClientToken })
 }

@@ -8,7 +8,6 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -200,23 +199,8 @@ func (v *UpdateAssetOutput) deserializeMember(d smithy.ShapeDeserializer, ms *sm
 	return nil
 }
 
-// withUpdateAssetToken returns the input with ClientToken set, taking a new
-// token from newToken when the caller left it nil. The caller's value is
-// never changed.
+// withUpdateAssetToken returns the input with ClientToken set; see fillToken.
 func withUpdateAssetToken(input any, newToken func() (string, error)) (any, error) {
-	in, ok := input.(*UpdateAssetInput)
-	if !ok {
-		return nil, fmt.Errorf("UpdateAsset: unexpected input type %T", input)
-	}
-	if in.ClientToken != nil {
-		return in, nil
-	}
-
-	token, err := newToken()
-	if err != nil {
-		return nil, fmt.Errorf("UpdateAsset: generate idempotency token: %w", err)
-	}
-	filled := *in
-	filled.ClientToken = &token
-	return &filled, nil
+	return fillToken(input, newToken, "UpdateAsset",
+		func(in *UpdateAssetInput) **string { return &in.ClientToken })
 }

@@ -8,7 +8,6 @@ package devopsagent
 
 import (
 	"context"
-	"fmt"
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
@@ -191,23 +190,9 @@ func (v *UpdateBacklogTaskOutput) deserializeMember(d smithy.ShapeDeserializer,
 	return nil
 }
 
-// withUpdateBacklogTaskToken returns the input with ClientToken set, taking a
-// new token from newToken when the caller left it nil. The caller's value is
-// never changed.
+// withUpdateBacklogTaskToken returns the input with ClientToken set; see
+// fillToken.
 func withUpdateBacklogTaskToken(input any, newToken func() (string, error)) (any, error) {
-	in, ok := input.(*UpdateBacklogTaskInput)
-	if !ok {
-		return nil, fmt.Errorf("UpdateBacklogTask: unexpected input type %T", input)
-	}
-	if in.ClientToken != nil {
-		return in, nil
-	}
-
-	token, err := newToken()
-	if err != nil {
-		return nil, fmt.Errorf("UpdateBacklogTask: generate idempotency token: %w", err)
-	}
-	filled := *in
-	filled.ClientToken = &token
-	return &filled, nil
+	return fillToken(input, newToken, "UpdateBacklogTask",
+		func(in *UpdateBacklogTaskInput) **string { return &in.ClientToken })
 }

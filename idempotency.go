@@ -1,7 +1,8 @@
 package devopsagent
 
 // This file holds the Initialize middleware that fills an operation's
-// idempotency token when the caller left it nil.
+// idempotency token when the caller left it nil, and fillToken, which the
+// generated withXToken functions call to do the filling.
 
 import (
 	"context"
@@ -35,4 +36,27 @@ func (m *idempotencyToken) HandleInitialize(
 
 	in.Parameters = params
 	return next.HandleInitialize(ctx, in)
+}
+
+// fillToken returns input, a *T, with the token that field points to taken
+// from newToken when the caller left it nil. It fills a copy: the caller's
+// value is never changed. op names the operation in errors.
+func fillToken[T any](input any, newToken func() (string, error), op string,
+	field func(*T) **string,
+) (any, error) {
+	in, ok := input.(*T)
+	if !ok {
+		return nil, fmt.Errorf("%s: unexpected input type %T", op, input)
+	}
+	if *field(in) != nil {
+		return in, nil
+	}
+
+	token, err := newToken()
+	if err != nil {
+		return nil, fmt.Errorf("%s: generate idempotency token: %w", op, err)
+	}
+	filled := *in
+	*field(&filled) = &token
+	return &filled, nil
 }

@@ -39,6 +39,9 @@ fi
 step "unit tests (race detector)"
 go test -race -count=1 ./...
 
+step "allocation tests that -race defeats"
+go test -count=1 ./internal/jsonwire/
+
 step "conformance against the official client"
 (cd conformance && go test -race -count=1 ./...)
 

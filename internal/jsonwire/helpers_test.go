@@ -40,10 +40,10 @@ var (
 	pointHTTP  = pointSchema.AddMember("httpDate", smithyprelude.Timestamp,
 		&smithytraits.TimestampFormat{Format: "http-date"})
 
-	shapeSchema  = newTestSchema("Shape", smithy.ShapeTypeUnion)
-	shapeCircle  = shapeSchema.AddMember("circle", smithyprelude.Integer)
-	shapeSquare  = shapeSchema.AddMember("square", smithyprelude.Integer)
-	shapeDefault = shapeSchema.AddMember("default", smithyprelude.String)
+	shapeSchema = newTestSchema("Shape", smithy.ShapeTypeUnion)
+	_           = shapeSchema.AddMember("circle", smithyprelude.Integer)
+	_           = shapeSchema.AddMember("square", smithyprelude.Integer)
+	_           = shapeSchema.AddMember("default", smithyprelude.String)
 
 	namesSchema  = newTestSchema("Names", smithy.ShapeTypeList)
 	_            = namesSchema.AddMember("member", smithyprelude.String)

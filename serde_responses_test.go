@@ -5,7 +5,6 @@ package devopsagent
 // and modeled errors.
 
 import (
-	"encoding/json"
 	"math/big"
 	"net/http"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	smithy "github.com/aws/smithy-go"
+	smithydocument "github.com/aws/smithy-go/document"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -139,9 +139,9 @@ func TestDecodeDocuments(t *testing.T) {
 		marshalDoc(t, out.Asset.Metadata))
 
 	var typed struct {
-		Big    *big.Int `json:"big"`
-		F      float64  `json:"f"`
-		Labels []string `json:"labels"`
+		Big    *big.Int `document:"big"`
+		F      float64  `document:"f"`
+		Labels []string `document:"labels"`
 	}
 	require.NoError(t, out.Asset.Metadata.UnmarshalSmithyDocument(&typed))
 	assert.Equal(t, "12345678901234567890", typed.Big.String())
@@ -150,8 +150,8 @@ func TestDecodeDocuments(t *testing.T) {
 
 	var generic map[string]any
 	require.NoError(t, out.Asset.Metadata.UnmarshalSmithyDocument(&generic))
-	assert.Equal(t, json.Number("12345678901234567890"), generic["big"])
-	assert.Equal(t, json.Number("0.1"), generic["f"])
+	assert.Equal(t, smithydocument.Number("12345678901234567890"), generic["big"])
+	assert.Equal(t, smithydocument.Number("0.1"), generic["f"])
 }
 
 func TestDecodeNulls(t *testing.T) {

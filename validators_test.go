@@ -7,6 +7,7 @@ package devopsagent
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	smithy "github.com/aws/smithy-go"
@@ -145,20 +146,20 @@ func TestValidatorsRejectUnsendableValues(t *testing.T) {
 			name: "document that cannot be encoded", check: validateOpUpdateAsset,
 			input: &UpdateAssetInput{
 				AgentSpaceId: ptr("s"), AssetId: ptr("a"),
-				Metadata: document.NewLazyDocument(map[string]any{"f": func() {}}),
+				Metadata: document.NewLazyDocument(map[string]any{"f": math.NaN()}),
 			},
 			want: "UpdateAssetInput.Metadata: document cannot be encoded as JSON: document: encode " +
-				"map[string]interface {}: json: unsupported type: func()",
+				`map[string]interface {}: ["f"]: NaN is not a JSON number`,
 		},
 		{
 			name: "the first of two, in the model's member order", check: validateOpUpdateAsset,
 			input: &UpdateAssetInput{
 				AgentSpaceId: ptr("s"), AssetId: ptr("a"),
 				Content:  nilBody,
-				Metadata: document.NewLazyDocument(map[string]any{"f": func() {}}),
+				Metadata: document.NewLazyDocument(map[string]any{"f": math.NaN()}),
 			},
 			want: "UpdateAssetInput.Metadata: document cannot be encoded as JSON: document: encode " +
-				"map[string]interface {}: json: unsupported type: func()",
+				`map[string]interface {}: ["f"]: NaN is not a JSON number`,
 		},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithydocument "github.com/aws/smithy-go/document"
 	ours "github.com/devopsagent-go/devopsagent"
 	"github.com/devopsagent-go/devopsagent/document"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -175,8 +176,8 @@ func TestAssetResponsesMatchFacts(t *testing.T) {
 		UpdatedAt: aws.Time(time.Date(2026, 1, 2, 3, 4, 6, 0, time.UTC)),
 	}
 	wantMeta := map[string]any{
-		"big":  json.Number("123456789012345678901234567890"),
-		"list": []any{json.Number("1"), "a", nil},
+		"big":  smithydocument.Number("123456789012345678901234567890"),
+		"list": []any{smithydocument.Number("1"), "a", nil},
 	}
 
 	for _, call := range []func(context.Context, *ours.Client) (any, error){

@@ -18,6 +18,7 @@ import (
 	official "github.com/aws/aws-sdk-go-v2/service/devopsagent"
 	odoc "github.com/aws/aws-sdk-go-v2/service/devopsagent/document"
 	otypes "github.com/aws/aws-sdk-go-v2/service/devopsagent/types"
+	smithydocument "github.com/aws/smithy-go/document"
 	ours "github.com/devopsagent-go/devopsagent"
 	"github.com/devopsagent-go/devopsagent/document"
 	"github.com/devopsagent-go/devopsagent/types"
@@ -138,7 +139,9 @@ func TestDifferenceExactBigNumbersInDocuments(t *testing.T) {
 
 	var got map[string]any
 	require.NoError(t, myOut.output.(*ours.GetBacklogTaskOutput).Task.Metadata.UnmarshalSmithyDocument(&got))
-	assert.Equal(t, map[string]any{"n": big, "f": json.Number("0.10000000000000000001")}, got)
+	assert.Equal(t, map[string]any{
+		"n": smithydocument.Number(big), "f": smithydocument.Number("0.10000000000000000001"),
+	}, got)
 }
 
 // Per facts.md §B.0 the body always carries a clientToken. v1.5.2 skips

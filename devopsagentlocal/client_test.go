@@ -14,6 +14,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	smithydocument "github.com/aws/smithy-go/document"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -237,7 +238,7 @@ func TestClientAssets(t *testing.T) {
 	assert.Equal(t, int32(2), aws.ToInt32(updated.Asset.Version))
 	var metadata map[string]any
 	require.NoError(t, updated.Asset.Metadata.UnmarshalSmithyDocument(&metadata))
-	assert.Equal(t, map[string]any{"owner": "ops", "tier": json.Number("2")}, metadata)
+	assert.Equal(t, map[string]any{"owner": "ops", "tier": smithydocument.Number("2")}, metadata)
 }
 
 func TestClientErrors(t *testing.T) {

@@ -3,14 +3,19 @@ package document_test
 import (
 	"fmt"
 
+	smithydocument "github.com/aws/smithy-go/document"
+
 	"github.com/devopsagent-go/devopsagent/document"
 )
 
 func ExampleNewLazyDocument() {
+	type owner struct {
+		Team    string `document:"team"`
+		Retries int    `document:"retries,omitempty"`
+	}
 	doc := document.NewLazyDocument(map[string]any{
-		"owner":   "team-a",
-		"retries": 3,
-		"ratio":   0.1,
+		"owner": owner{Team: "team-a", Retries: 3},
+		"ratio": 0.1,
 	})
 
 	raw, err := doc.MarshalSmithyDocument()
@@ -20,15 +25,16 @@ func ExampleNewLazyDocument() {
 	fmt.Println(string(raw))
 
 	var back struct {
-		Owner   string `json:"owner"`
-		Retries int    `json:"retries"`
+		Owner owner `document:"owner"`
+		Ratio any   `document:"ratio"`
 	}
 	if err := doc.UnmarshalSmithyDocument(&back); err != nil {
 		panic(err)
 	}
-	fmt.Println(back.Owner, back.Retries)
+	ratio := back.Ratio.(smithydocument.Number)
+	fmt.Println(back.Owner.Team, back.Owner.Retries, ratio.String())
 
 	// Output:
-	// {"owner":"team-a","ratio":0.1,"retries":3}
-	// team-a 3
+	// {"owner":{"team":"team-a","retries":3},"ratio":0.1}
+	// team-a 3 0.1
 }

@@ -10,43 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// alarm is a caller's struct named by `document` tags; the `json` tags
+// are there to show they are ignored.
 type alarm struct {
-	Source    string         `json:"source"`
-	Threshold float64        `json:"threshold"`
-	Big       *big.Int       `json:"big"`
-	Count     uint64         `json:"count"`
-	Labels    []string       `json:"labels,omitempty"`
-	Extra     map[string]any `json:"extra"`
-}
-
-func TestLazyMarshal(t *testing.T) {
-	tests := []struct {
-		name  string
-		value any
-		want  string
-	}{
-		{"map keys sorted", map[string]any{"b": 1, "a": "<&>"}, `{"a":"<&>","b":1}`},
-		{"exact numbers", []any{uint64(12345678901234567890), 0.1, json.Number("1e400")},
-			`[12345678901234567890,0.1,1e400]`},
-		{"struct json tags", alarm{Source: "cw", Threshold: 0.5, Big: big.NewInt(7), Count: 1},
-			`{"source":"cw","threshold":0.5,"big":7,"count":1,"extra":null}`},
-		{"scalar", "text", `"text"`},
-		{"null", nil, `null`},
-		{"raw message", json.RawMessage(`{"k":[1,2]}`), `{"k":[1,2]}`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			raw, err := NewLazy(tt.value).MarshalSmithyDocument()
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, string(raw))
-		})
-	}
-}
-
-func TestLazyMarshalError(t *testing.T) {
-	_, err := NewLazy(map[string]any{"f": func() {}}).MarshalSmithyDocument()
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "document: encode map[string]interface {}")
+	Source    string         `document:"source" json:"src"`
+	Threshold float64        `document:"threshold"`
+	Big       *big.Int       `document:"big"`
+	Count     uint64         `document:"count"`
+	Labels    []string       `document:"labels,omitempty"`
+	Extra     map[string]any `document:"extra"`
+	Secret    string         `document:"-"`
 }
 
 func TestLazyUnmarshalsBack(t *testing.T) {
@@ -55,39 +28,57 @@ func TestLazyUnmarshalsBack(t *testing.T) {
 
 	var a alarm
 	require.NoError(t, doc.UnmarshalSmithyDocument(&a))
-	assert.Equal(t, "cw", a.Source)
-	assert.Equal(t, uint64(12345678901234567890), a.Count)
-	assert.Equal(t, "123456789012345678901234567890", a.Big.String())
-	assert.Equal(t, 0.1, a.Threshold)
+	assert.Equal(t, alarm{Source: "cw", Count: 12345678901234567890, Threshold: 0.1,
+		Big: mustBig(t, "123456789012345678901234567890")}, a)
 
 	var generic any
 	require.NoError(t, doc.UnmarshalSmithyDocument(&generic))
 	assert.Equal(t, map[string]any{
-		"source": "cw", "count": json.Number("12345678901234567890"),
-		"big": json.Number("123456789012345678901234567890"), "threshold": json.Number("0.1"),
+		"source": "cw", "count": smithydocument.Number("12345678901234567890"),
+		"big":       smithydocument.Number("123456789012345678901234567890"),
+		"threshold": smithydocument.Number("0.1"),
 	}, generic)
+}
+
+func TestLazyUnmarshalsStructRoundTrip(t *testing.T) {
+	in := alarm{Source: "cw", Threshold: 0.25, Big: mustBig(t, "-98765432109876543210"),
+		Count: 3, Labels: []string{"a"}, Extra: map[string]any{"k": true}, Secret: "s"}
+
+	var out alarm
+	require.NoError(t, NewLazy(in).UnmarshalSmithyDocument(&out))
+	in.Secret = ""
+	assert.Equal(t, in, out)
+}
+
+func TestLazyUnmarshalErrors(t *testing.T) {
+	var n int
+	err := NewLazy(map[string]any{"a": 1}).UnmarshalSmithyDocument(&n)
+	assert.ErrorContains(t, err, "document: decode into *int: ")
+
+	err = NewLazy(func() {}).UnmarshalSmithyDocument(&n)
+	assert.ErrorContains(t, err, "document: encode func(): no JSON value")
 }
 
 func TestDecodedDocument(t *testing.T) {
 	doc := &Decoded{Value: smithydocument.Opaque{Value: map[string]any{
 		"n":    json.Number("12345678901234567890"),
-		"list": []any{json.Number("1"), nil, "x"},
+		"list": []any{json.Number("1"), nil, "<x>"},
 	}}}
 
 	raw, err := doc.MarshalSmithyDocument()
 	require.NoError(t, err)
-	assert.Equal(t, `{"list":[1,null,"x"],"n":12345678901234567890}`, string(raw))
+	assert.Equal(t, `{"list":[1,null,"\u003cx\u003e"],"n":12345678901234567890}`, string(raw))
 
 	var m map[string]any
 	require.NoError(t, doc.UnmarshalSmithyDocument(&m))
 	assert.Equal(t, map[string]any{
-		"n": json.Number("12345678901234567890"), "list": []any{json.Number("1"), nil, "x"},
+		"n":    smithydocument.Number("12345678901234567890"),
+		"list": []any{smithydocument.Number("1"), nil, "<x>"},
 	}, m)
 
 	var wrong []int
 	err = doc.UnmarshalSmithyDocument(&wrong)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "document: decode into *[]int")
+	assert.ErrorContains(t, err, "document: decode into *[]int: ")
 }
 
 func TestDecodedFromOtherValues(t *testing.T) {
@@ -99,15 +90,36 @@ func TestDecodedFromOtherValues(t *testing.T) {
 		{smithydocument.String("s"), `"s"`},
 		{smithydocument.Number("0.1"), `0.1`},
 		{smithydocument.Null{}, `null`},
+		{smithydocument.Blob("hi"), `"aGk="`},
 		{smithydocument.List{smithydocument.Number("1")}, `[1]`},
 		{smithydocument.Map{"k": smithydocument.String("v")}, `{"k":"v"}`},
 		{smithydocument.Structure{Members: map[string]smithydocument.Value{"a": smithydocument.Boolean(false)}},
 			`{"a":false}`},
 		{&smithydocument.Opaque{Value: "p"}, `"p"`},
+		{smithydocument.Opaque{Value: json.RawMessage(` {"b":1.50,"a":[]} `)}, `{"a":[],"b":1.50}`},
 	}
 	for _, tt := range tests {
-		raw, err := (&Decoded{Value: tt.value}).MarshalSmithyDocument()
-		require.NoError(t, err)
-		assert.Equal(t, tt.want, string(raw))
+		t.Run(tt.want, func(t *testing.T) {
+			doc := &Decoded{Value: tt.value}
+			raw, err := doc.MarshalSmithyDocument()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(raw))
+
+			var back, want any
+			require.NoError(t, doc.UnmarshalSmithyDocument(&back))
+			require.NoError(t, decodeJSON(raw, &want))
+			assert.Equal(t, want, back, "decodes as its JSON does")
+		})
 	}
+}
+
+func TestDecodedRawMessageMustBeJSON(t *testing.T) {
+	doc := &Decoded{Value: smithydocument.Opaque{Value: json.RawMessage(`[1,`)}}
+
+	_, err := doc.MarshalSmithyDocument()
+	assert.EqualError(t, err, "document: parse JSON: unexpected EOF")
+
+	var v any
+	err = doc.UnmarshalSmithyDocument(&v)
+	assert.EqualError(t, err, "document: parse JSON: unexpected EOF")
 }

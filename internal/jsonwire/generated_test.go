@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	smithydocument "github.com/aws/smithy-go/document"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -113,7 +114,7 @@ func TestTaskNullsAndDocuments(t *testing.T) {
 
 	var list []any
 	require.NoError(t, task.SupportMetadata.UnmarshalSmithyDocument(&list))
-	assert.Equal(t, []any{json.Number("1"), "two"}, list)
+	assert.Equal(t, []any{smithydocument.Number("1"), "two"}, list)
 
 	var wrong []int
 	err = task.Metadata.UnmarshalSmithyDocument(&wrong)

@@ -74,8 +74,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"fraction into int", `1.5`, new(int64), `document: decode into *int64: strconv.ParseInt`},
 		{"nil target", `1`, nil, "document: decode into <nil>: "},
 		{"not a pointer", `1`, 0, "document: decode into int: "},
-		{"smithy-go panics", `{"Q":1}`, new(embedsHidden), "document: decode into *document.embedsHidden: " +
-			"reflect: reflect.Value.Set using value obtained using unexported field"},
+		{"smithy-go panics", `{"Q":1}`, new(embedsHidden),
+			"document: decode into *document.embedsHidden: " +
+				"reflect: reflect.Value.Set using value obtained using unexported field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

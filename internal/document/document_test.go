@@ -93,7 +93,9 @@ func TestDecodedFromOtherValues(t *testing.T) {
 		{smithydocument.Blob("hi"), `"aGk="`},
 		{smithydocument.List{smithydocument.Number("1")}, `[1]`},
 		{smithydocument.Map{"k": smithydocument.String("v")}, `{"k":"v"}`},
-		{smithydocument.Structure{Members: map[string]smithydocument.Value{"a": smithydocument.Boolean(false)}},
+		{smithydocument.Structure{
+			Members: map[string]smithydocument.Value{"a": smithydocument.Boolean(false)},
+		},
 			`{"a":false}`},
 		{&smithydocument.Opaque{Value: "p"}, `"p"`},
 		{smithydocument.Opaque{Value: json.RawMessage(` {"b":1.50,"a":[]} `)}, `{"a":[],"b":1.50}`},

@@ -70,7 +70,8 @@ func TestEncodeAgreesWithSmithy(t *testing.T) {
 			`1.000000000000000000000000001e-01`},
 		{"big.Float negative zero", new(big.Float).Neg(new(big.Float)), `-0`},
 		{"bytes are a list", []byte("hi"), `[104,105]`},
-		{"typed json.RawMessage is a list", struct{ R json.RawMessage }{json.RawMessage(`1`)}, `{"R":[49]}`},
+		{"typed json.RawMessage is a list", struct{ R json.RawMessage }{json.RawMessage(`1`)},
+			`{"R":[49]}`},
 		{"functions skipped", map[string]any{"f": func() {}, "a": 1}, `{"a":1}`},
 		{"nil", nil, `null`},
 		{"pointer to pointer", func() **int { i := 3; p := &i; return &p }(), `3`},
@@ -110,7 +111,8 @@ func TestEncodeExactJSONNumbers(t *testing.T) {
 			`{"a":{"b":[{"c":123456789012345678901234567890}]}}`},
 		{"raw message", json.RawMessage(` {"z":[1e400, "<&>"], "a":null} `),
 			`{"a":null,"z":[1e400,"<&>"]}`},
-		{"raw message in a map", map[string]any{"r": json.RawMessage(`0.10`), "n": json.RawMessage(`null`)},
+		{"raw message in a map",
+			map[string]any{"r": json.RawMessage(`0.10`), "n": json.RawMessage(`null`)},
 			`{"n":null,"r":0.10}`},
 	}
 	for _, tt := range tests {
@@ -158,10 +160,12 @@ func TestEncodeErrors(t *testing.T) {
 		{"bad raw message", []any{json.RawMessage(`{"a":1} x`)},
 			`document: encode []interface {}: [0]: json.RawMessage is not valid JSON: data after the value`},
 		{"raw message with NaN-like text", []any{json.RawMessage(`NaN`)},
-			`document: encode []interface {}: [0]: json.RawMessage is not valid JSON: invalid character 'N'`},
+			`document: encode []interface {}: [0]: json.RawMessage is not valid JSON: ` +
+				`invalid character 'N'`},
 		{"bad number", map[string]any{"n": json.Number("1x")},
 			`document: encode map[string]interface {}: marshal failed, invalid number literal: 1x`},
-		{"time", time.Unix(0, 0), `document: encode time.Time: marshal failed, unsupported type time.Time`},
+		{"time", time.Unix(0, 0),
+			`document: encode time.Time: marshal failed, unsupported type time.Time`},
 		{"empty key", map[string]int{"": 1}, `map key cannot be empty`},
 	}
 	for _, tt := range tests {

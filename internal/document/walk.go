@@ -1,9 +1,9 @@
 package document
 
 // Preparing a caller's value for smithy-go's document encoder. The walk
-// mirrors what that encoder visits (pointers, interfaces, maps, slices,
-// arrays and the exported fields of structs) and does three things it
-// does not:
+// visits what that encoder visits (pointers, interfaces, maps, slices,
+// arrays and the exported fields of structs) and does three things the
+// encoder does not:
 //
 //   - a json.Number held in an interface value becomes a smithy-go
 //     document.Number, which the encoder writes as a number; it would
@@ -13,20 +13,15 @@ package document
 //   - a json.RawMessage held in an interface value becomes the value its
 //     JSON spells (numbers as document.Number); the encoder would write
 //     the bytes of the text as a list of numbers, which no caller means;
-//   - a NaN or infinite float, or an infinite *big.Float, is an error
-//     naming where it sits; the encoder panics on the first and writes
-//     "+Inf", which is not JSON, for the second;
-//   - a value that contains itself is an error; the encoder would recurse
-//     until the goroutine's stack overflows, which kills the program.
+//   - it refuses, with an error naming where in the value, what JSON
+//     cannot hold and the encoder would mishandle (refuse.go).
 //
 // Only the containers on the way to a replaced value are copied; the
 // caller's value is never changed.
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"reflect"
 	"strconv"
@@ -35,11 +30,6 @@ import (
 
 	smithydocument "github.com/aws/smithy-go/document"
 )
-
-// cycleCheckDepth is how many pointers, maps and slices deep the walk goes
-// before it starts to remember them to spot a cycle; shallower values,
-// nearly all of them, cost no bookkeeping.
-const cycleCheckDepth = 1000
 
 var (
 	jsonNumberType = reflect.TypeFor[json.Number]()
@@ -60,37 +50,6 @@ func prepare(v any) (any, error) {
 	return out.Interface(), nil
 }
 
-// walkError is a value the walk refuses: where it sits in the caller's
-// value (a path such as ["tags"][2].Limit) and the rule it breaks.
-type walkError struct {
-	path string
-	rule string
-}
-
-func (e *walkError) Error() string {
-	if e.path == "" {
-		return e.rule
-	}
-	return e.path + ": " + e.rule
-}
-
-// maxPathLen caps the path in a walkError: a cycle's path repeats itself
-// a thousand times, and the first steps say where it starts.
-const maxPathLen = 120
-
-// within prefixes the path of err, a *walkError, with one step, keeping
-// at most maxPathLen bytes of it from the root.
-func within(err error, step string) error {
-	var we *walkError
-	if errors.As(err, &we) {
-		we.path = step + we.path
-		if len(we.path) > maxPathLen {
-			we.path = we.path[:maxPathLen] + "..."
-		}
-	}
-	return err
-}
-
 // walker walks one value. onPath holds the pointers, maps and slices
 // between the root and the current value once depth passes
 // cycleCheckDepth.
@@ -99,18 +58,10 @@ type walker struct {
 	onPath map[visit]struct{}
 }
 
-// visit identifies a pointer, map or slice: two slices sharing an array
-// differ by length, and a pointer to a struct and to its first field
-// differ by type.
-type visit struct {
-	ptr uintptr
-	typ reflect.Type
-	len int
-}
-
 // value walks rv and returns it, or a copy of the same type with
-// json.Numbers and json.RawMessages replaced, reporting which. A value reached through an
-// unexported field cannot be copied and is left to the encoder.
+// json.Numbers and json.RawMessages replaced, reporting which. A value
+// reached through an unexported field cannot be copied and is left to
+// the encoder.
 func (w *walker) value(rv reflect.Value) (reflect.Value, bool, error) {
 	if !rv.IsValid() || !rv.CanInterface() {
 		return rv, false, nil
@@ -165,7 +116,8 @@ func (w *walker) iface(rv reflect.Value) (reflect.Value, bool, error) {
 func (w *walker) rawMessage(t reflect.Type, raw []byte) (reflect.Value, bool, error) {
 	tree, err := parseValue(raw)
 	if err != nil {
-		return reflect.Value{}, false, &walkError{rule: "json.RawMessage is not valid JSON: " + err.Error()}
+		rule := "json.RawMessage is not valid JSON: " + err.Error()
+		return reflect.Value{}, false, &walkError{rule: rule}
 	}
 
 	out, _, err := w.value(reflect.ValueOf(&tree).Elem())
@@ -298,58 +250,6 @@ func fieldName(f reflect.StructField) (string, bool) {
 	default:
 		return name, true
 	}
-}
-
-// enter records that the walk goes into a pointer, map or slice, and
-// fails if, deep enough to be suspect, it is already on the path.
-func (w *walker) enter(rv reflect.Value) error {
-	w.depth++
-	if w.depth <= cycleCheckDepth {
-		return nil
-	}
-
-	key := visitOf(rv)
-	if _, ok := w.onPath[key]; ok {
-		return &walkError{rule: fmt.Sprintf("%s contains itself (a cycle)", rv.Type())}
-	}
-	if w.onPath == nil {
-		w.onPath = make(map[visit]struct{})
-	}
-	w.onPath[key] = struct{}{}
-	return nil
-}
-
-// leave undoes enter once the walk is back out of rv.
-func (w *walker) leave(rv reflect.Value) {
-	if w.depth > cycleCheckDepth {
-		delete(w.onPath, visitOf(rv))
-	}
-	w.depth--
-}
-
-func visitOf(rv reflect.Value) visit {
-	key := visit{ptr: rv.Pointer(), typ: rv.Type()}
-	if rv.Kind() == reflect.Slice {
-		key.len = rv.Len()
-	}
-	return key
-}
-
-// checkFloat refuses a float that JSON cannot hold.
-func checkFloat(f float64) error {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return &walkError{rule: fmt.Sprintf("%v is not a JSON number", f)}
-	}
-	return nil
-}
-
-// checkBigFloat refuses an infinite big.Float.
-func checkBigFloat(rv reflect.Value) error {
-	f := rv.Convert(bigFloatType).Interface().(big.Float)
-	if f.IsInf() {
-		return &walkError{rule: fmt.Sprintf("big.Float %s is not a JSON number", f.String())}
-	}
-	return nil
 }
 
 // isScalar reports whether values of t hold nothing the walk changes or

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -249,18 +248,4 @@ func runBoth(t *testing.T, op operation, in any, script ...reply) (theirs, mine 
 	out, err = op.callOurs(ctx, newOurs(urec), in)
 	mine = exchange{requests: urec.all(), output: out, err: err}
 	return theirs, mine
-}
-
-// strictEnv names the environment variable that turns known differences
-// back into failures, for whoever fixes one: CONFORMANCE_STRICT=1.
-const strictEnv = "CONFORMANCE_STRICT"
-
-// knownDifference skips the test with reason: a difference from the
-// official client that facts.md does not allow and that the owner of our
-// client has been told about. With CONFORMANCE_STRICT=1 it runs instead.
-func knownDifference(t *testing.T, reason string) {
-	t.Helper()
-	if os.Getenv(strictEnv) != "1" {
-		t.Skip("known difference: " + reason)
-	}
 }

@@ -33,9 +33,9 @@
 //   - a json.Number held in an interface value (say in a map[string]any
 //     built with encoding/json's UseNumber) is written as the number it
 //     spells, every digit kept; the official client writes it as a JSON
-//     string. A struct field of type json.Number is written as a string
-//     by both; give such a field the type document.Number to write a
-//     number;
+//     string. Where the type itself is json.Number (a struct field, a
+//     map[string]json.Number) both write a string; use document.Number
+//     there to write a number;
 //   - a json.RawMessage held in an interface value, the document's value
 //     itself included, is written as the JSON it holds (which must be
 //     valid); the official client writes the bytes of the text as a list

@@ -10,8 +10,8 @@
 //   - struct fields are named by a `document` tag (`document:"name"`,
 //     `document:",omitempty"`, `document:"-"`) or by the field name;
 //     `json` tags are not read;
-//   - map keys are written in sorted order; functions and channels inside
-//     a value are skipped; a []byte is written as a list of numbers;
+//   - map keys are written in sorted order, and an empty key is an
+//     error; functions and channels inside a value are skipped; a []byte is written as a list of numbers;
 //     time.Time and MarshalJSON methods are not supported (send a string
 //     or a number instead);
 //   - a number decoded into an interface value (any, map[string]any,

@@ -60,6 +60,7 @@ func TestEncodeAgreesWithSmithy(t *testing.T) {
 		{"nil embedded pointer", outer{Own: 2}, `{"Own":2}`},
 		{"unexported field skipped, NaN and all", limits{hidden: math.NaN()},
 			`{"name":"","any":null,"typed":"","numbers":null}`},
+		{"typed json.Number in a map is a string", map[string]json.Number{"n": "1"}, `{"n":"1"}`},
 		{"typed json.Number is a string", limits{Typed: "12"},
 			`{"name":"","any":null,"typed":"12","numbers":null}`},
 		{"document.Number", smithydocument.Number("1e400"), `1e400`},
@@ -196,4 +197,30 @@ func TestEncodeDeepValue(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, got, 4*cycleCheckDepth+1)
 	assert.Equal(t, "[[1]]", string(got[2*cycleCheckDepth-2:2*cycleCheckDepth+3]))
+}
+
+// FuzzEncodeParsedJSON: a value parsed from JSON with json.Number, as
+// encoding/json's UseNumber gives it, is written back as the same JSON
+// value, every number literal unchanged.
+func FuzzEncodeParsedJSON(f *testing.F) {
+	for _, seed := range []string{`{"a":[1e400,-0.0,"<\u2028>"],"b":{}}`, `12345678901234567890`,
+		`[null,true,"\ud83d\ude00",0.10]`, `"\u0000\"\\"`} {
+		f.Add([]byte(seed))
+	}
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tree, err := parseJSON(data)
+		if err != nil {
+			return
+		}
+
+		out, err := encode(tree)
+		if err != nil && strings.Contains(err.Error(), "map key cannot be empty") {
+			return // smithy-go refuses "" as a key, and so do we
+		}
+		require.NoError(t, err)
+		back, err := parseJSON(out)
+		require.NoError(t, err, "%s", out)
+		assert.Equal(t, tree, back)
+	})
 }

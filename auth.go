@@ -10,6 +10,7 @@ package devopsagent
 import (
 	"context"
 	"errors"
+	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	smithy "github.com/aws/smithy-go"
@@ -46,20 +47,48 @@ type AuthSchemeResolver interface {
 // with signing name "aidevops" in the client's Region. No auth comes
 // last; it is reached when SigV4 cannot be used: with
 // aws.AnonymousCredentials, or AuthSchemes without a SigV4 scheme.
-type defaultAuthSchemeResolver struct{}
+type defaultAuthSchemeResolver struct {
+	// cached holds the options of the last Region asked for, which the
+	// client's own auth step reuses call after call.
+	cached atomic.Pointer[regionAuthOptions]
+}
 
-// ResolveAuthSchemes returns SigV4, then no auth.
+// regionAuthOptions are the default auth options for one Region.
+type regionAuthOptions struct {
+	region  string
+	options []*smithyauth.Option
+}
+
+// ResolveAuthSchemes returns SigV4, then no auth, in a new slice the
+// caller may change.
 func (*defaultAuthSchemeResolver) ResolveAuthSchemes(
 	_ context.Context, params *AuthResolverParameters,
 ) ([]*smithyauth.Option, error) {
+	return defaultAuthOptions(params.Region), nil
+}
+
+// cachedOptions returns what ResolveAuthSchemes returns for region, from
+// the cache when it holds region. The result is shared: only read it.
+func (r *defaultAuthSchemeResolver) cachedOptions(region string) []*smithyauth.Option {
+	if cached := r.cached.Load(); cached != nil && cached.region == region {
+		return cached.options
+	}
+
+	options := defaultAuthOptions(region)
+	r.cached.Store(&regionAuthOptions{region: region, options: options})
+	return options
+}
+
+// defaultAuthOptions builds the default auth options for region.
+func defaultAuthOptions(region string) []*smithyauth.Option {
 	var props smithy.Properties
 	smithyhttp.SetSigV4SigningName(&props, signingName)
-	smithyhttp.SetSigV4SigningRegion(&props, params.Region)
+	smithyhttp.SetSigV4SigningRegion(&props, region)
 
 	return []*smithyauth.Option{
 		{SchemeID: smithyauth.SchemeIDSigV4, SignerProperties: props},
 		{SchemeID: smithyauth.SchemeIDAnonymous},
-	}, nil
+	}
 }
 
 // GetIdentityResolver returns the identity resolver Options provide for

@@ -137,13 +137,29 @@ func (s *sigV4Signer) SignRequest(
 		signingTime, s.signerOptions(creds.credentials, props))
 }
 
+// quietSignerOptions are the options of a *v4.Signer that does not log,
+// by whether double encoding is disabled. That signer reads the logger
+// only when logging, so none is set, and nothing is built per request.
+var quietSignerOptions = [2]func(*v4.SignerOptions){
+	func(so *v4.SignerOptions) { so.DisableURIPathEscaping, so.LogSigning = false, false },
+	func(so *v4.SignerOptions) { so.DisableURIPathEscaping, so.LogSigning = true, false },
+}
+
 // signerOptions routes the signer's log lines (the canonical request) to
 // the client logger when ClientLogMode asks for signing logs, with the
 // session token, which the canonical request contains, and the secret
-// key scrubbed out.
+// key scrubbed out. Other signers than *v4.Signer always get the logger.
 func (s *sigV4Signer) signerOptions(creds aws.Credentials, props smithy.Properties) func(*v4.SignerOptions) {
+	disableEscaping, _ := smithyhttp.GetDisableDoubleEncoding(&props)
+	if _, std := s.signer.(*v4.Signer); std && !s.logSigning {
+		if disableEscaping {
+			return quietSignerOptions[1]
+		}
+		return quietSignerOptions[0]
+	}
+
 	return func(so *v4.SignerOptions) {
-		so.DisableURIPathEscaping, _ = smithyhttp.GetDisableDoubleEncoding(&props)
+		so.DisableURIPathEscaping = disableEscaping
 		so.LogSigning = s.logSigning
 		so.Logger = scrubbingLogger{
 			logger:  s.logger,

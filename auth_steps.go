@@ -23,7 +23,6 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	smithy "github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
-	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -34,7 +33,14 @@ import (
 type resolvedAuth struct {
 	scheme        smithyhttp.AuthScheme
 	identityProps smithy.Properties
-	signerProps   smithy.Properties
+
+	// signerProps may share its map with the option's: replace it with
+	// a changed copy, never change it in place.
+	signerProps smithy.Properties
+
+	// identityResolver is the scheme's identity resolver for the call's
+	// options, found while choosing the scheme; nil for no auth.
+	identityResolver smithyauth.IdentityResolver
 }
 
 type (
@@ -58,7 +64,7 @@ func getIdentity(ctx context.Context) smithyauth.Identity {
 // auth scheme.
 type resolveAuthScheme struct {
 	operation string
-	options   Options
+	options   *Options
 }
 
 // ID names the middleware as the aws-sdk-go-v2 clients do.
@@ -80,8 +86,7 @@ func (m *resolveAuthScheme) resolve(ctx context.Context) (*resolvedAuth, error) 
 	_, span := tracing.StartSpan(ctx, "ResolveAuthScheme")
 	defer span.End()
 
-	params := &AuthResolverParameters{Operation: m.operation, Region: m.options.Region}
-	options, err := m.options.AuthSchemeResolver.ResolveAuthSchemes(ctx, params)
+	options, err := m.authOptions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("resolve auth scheme: %w", err)
 	}
@@ -90,8 +95,21 @@ func (m *resolveAuthScheme) resolve(ctx context.Context) (*resolvedAuth, error) 
 	if err != nil {
 		return nil, err
 	}
-	span.SetProperty("auth.scheme_id", chosen.scheme.SchemeID())
+	if tracingOn(ctx) {
+		span.SetProperty("auth.scheme_id", chosen.scheme.SchemeID())
+	}
 	return chosen, nil
+}
+
+// authOptions asks Options.AuthSchemeResolver for the operation's auth
+// options. The default resolver's answer for the Region is cached, as it
+// never changes; the cached options are only read.
+func (m *resolveAuthScheme) authOptions(ctx context.Context) ([]*smithyauth.Option, error) {
+	if def, ok := m.options.AuthSchemeResolver.(*defaultAuthSchemeResolver); ok {
+		return def.cachedOptions(m.options.Region), nil
+	}
+	params := &AuthResolverParameters{Operation: m.operation, Region: m.options.Region}
+	return m.options.AuthSchemeResolver.ResolveAuthSchemes(ctx, params)
 }
 
 // choose returns the first option, in preference order, that is no auth
@@ -102,27 +120,36 @@ func (m *resolveAuthScheme) choose(options []*smithyauth.Option) (*resolvedAuth,
 			return newResolvedAuth(smithyhttp.NewAnonymousScheme(), option), nil
 		}
 		for _, scheme := range m.options.AuthSchemes {
-			if sameScheme(scheme.SchemeID(), option.SchemeID) &&
-				scheme.IdentityResolver(m.options) != nil {
-				return newResolvedAuth(scheme, option), nil
+			if !sameScheme(scheme.SchemeID(), option.SchemeID) {
+				continue
+			}
+			if resolver := scheme.IdentityResolver(m.options); resolver != nil {
+				chosen := newResolvedAuth(scheme, option)
+				chosen.identityResolver = resolver
+				return chosen, nil
 			}
 		}
 	}
 	return nil, fmt.Errorf("could not select an auth scheme from %d options", len(options))
 }
 
-// newResolvedAuth pairs scheme with fresh copies of the option's
-// properties, so that changes made for one attempt stay with it.
+// newResolvedAuth pairs scheme with the option's properties: a fresh
+// copy of the identity properties, which identity resolvers receive,
+// and the signer properties as they are, which are copied before they
+// change (applyEndpointAuth) or leave this package (signerProperties).
 func newResolvedAuth(scheme smithyhttp.AuthScheme, option *smithyauth.Option) *resolvedAuth {
-	r := &resolvedAuth{scheme: scheme}
+	r := &resolvedAuth{scheme: scheme, signerProps: option.SignerProperties}
 	r.identityProps.SetAll(&option.IdentityProperties)
-	r.signerProps.SetAll(&option.SignerProperties)
 	return r
 }
 
 // preferred returns options reordered so that the schemes named in
 // preference come first, in that order; the rest keep their order.
 func preferred(options []*smithyauth.Option, preference []string) []*smithyauth.Option {
+	if len(preference) == 0 {
+		return options
+	}
+
 	sorted := make([]*smithyauth.Option, 0, len(options))
 	for _, name := range preference {
 		for _, option := range options {
@@ -158,7 +185,7 @@ func sameScheme(configured, option string) bool {
 // getIdentityStep is the Finalize middleware that gets the identity of the
 // attempt's auth scheme.
 type getIdentityStep struct {
-	options Options
+	options *Options
 }
 
 // ID names the middleware as the aws-sdk-go-v2 clients do.
@@ -184,12 +211,15 @@ func (m *getIdentityStep) identity(ctx context.Context) (smithyauth.Identity, er
 	if auth == nil {
 		return nil, errors.New("no auth scheme resolved")
 	}
-	resolver := auth.scheme.IdentityResolver(m.options)
+	resolver := auth.identityResolver
+	if resolver == nil {
+		resolver = auth.scheme.IdentityResolver(m.options)
+	}
 	if resolver == nil {
 		return nil, fmt.Errorf("no identity resolver for %s", auth.scheme.SchemeID())
 	}
 
-	stop := startTimer(ctx, metricResolveIdentity, schemeProperty(auth.scheme.SchemeID()))
+	stop := startSchemeTimer(ctx, metricResolveIdentity, auth.scheme.SchemeID())
 	defer stop()
 	return resolver.GetIdentity(spanCtx, auth.identityProps)
 }
@@ -242,7 +272,7 @@ func sign(ctx context.Context, request any) error {
 		return fmt.Errorf("auth scheme %s has no signer", auth.scheme.SchemeID())
 	}
 
-	stop := startTimer(ctx, metricSigning, schemeProperty(auth.scheme.SchemeID()))
+	stop := startSchemeTimer(ctx, metricSigning, auth.scheme.SchemeID())
 	defer stop()
 	return signer.SignRequest(ctx, req, identity, signerProperties(ctx, auth))
 }
@@ -250,25 +280,26 @@ func sign(ctx context.Context, request any) error {
 // signerProperties returns the scheme's signer properties with the
 // signing name and region a caller set on the context
 // (WithSigV4SigningName, WithSigV4SigningRegion, a legacy endpoint) in
-// place of the resolved ones.
+// place of the resolved ones. Signers get a copy they may change, except
+// the default SigV4 signer, which only reads them, when nothing is
+// overridden.
 func signerProperties(ctx context.Context, auth *resolvedAuth) smithy.Properties {
+	isSigV4 := auth.scheme.SchemeID() == smithyauth.SchemeIDSigV4
+	name, region := "", ""
+	if isSigV4 {
+		name, region = signingNameOverride(ctx), signingRegionOverride(ctx)
+	}
+	if _, ours := auth.scheme.(*sigV4Scheme); ours && name == "" && region == "" {
+		return auth.signerProps
+	}
+
 	var props smithy.Properties
 	props.SetAll(&auth.signerProps)
-	if auth.scheme.SchemeID() != smithyauth.SchemeIDSigV4 {
-		return props
-	}
-	if name := signingNameOverride(ctx); name != "" {
+	if name != "" {
 		smithyhttp.SetSigV4SigningName(&props, name)
 	}
-	if region := signingRegionOverride(ctx); region != "" {
+	if region != "" {
 		smithyhttp.SetSigV4SigningRegion(&props, region)
 	}
 	return props
-}
-
-// schemeProperty tags a metric with the auth scheme id.
-func schemeProperty(id string) metrics.RecordMetricOption {
-	return func(o *metrics.RecordMetricOptions) {
-		o.Properties.Set("auth.scheme_id", id)
-	}
 }

@@ -37,6 +37,10 @@ const (
 type Client struct {
 	options Options
 
+	// callDefaults are options as calls without optFns use them:
+	// options with the per-call adjustments made once.
+	callDefaults *Options
+
 	// protocol encodes requests and decodes responses (restJson1).
 	protocol *restjson1.Protocol
 
@@ -58,11 +62,15 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	clockOffset := new(atomic.Int64)
 	resolveDefaults(&options, clockOffset)
 
+	callDefaults := options.Copy()
+	finalizeCallOptions(&callDefaults, options, clockOffset)
+
 	return &Client{
-		options:     options,
-		protocol:    restjson1.New(schemas.Service),
-		errorTypes:  typeRegistry,
-		clockOffset: clockOffset,
+		options:      options,
+		callDefaults: &callDefaults,
+		protocol:     restjson1.New(schemas.Service),
+		errorTypes:   typeRegistry,
+		clockOffset:  clockOffset,
 	}
 }
 

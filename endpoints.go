@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	smithy "github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
@@ -227,7 +228,7 @@ func validRegion(region string) bool {
 // resolveEndpoint is the Finalize middleware that resolves the endpoint
 // for each attempt and points the request at it.
 type resolveEndpoint struct {
-	options Options
+	options *Options
 }
 
 // ID names the middleware as the aws-sdk-go-v2 clients do, so that
@@ -264,7 +265,7 @@ func (m *resolveEndpoint) resolve(ctx context.Context) (smithyendpoints.Endpoint
 	defer span.End()
 
 	endpoint, err := m.lookup(ctx)
-	if err == nil {
+	if err == nil && tracingOn(ctx) {
 		span.SetProperty("client.call.resolved_endpoint", endpoint.URI.String())
 	}
 	return endpoint, err
@@ -277,7 +278,7 @@ func (m *resolveEndpoint) lookup(ctx context.Context) (smithyendpoints.Endpoint,
 		return endpoint, nil
 	}
 
-	params, err := endpointParameters(m.options)
+	params, err := endpointParameters(*m.options)
 	if err != nil {
 		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to bind endpoint params, %w", err)
 	}
@@ -294,15 +295,23 @@ func (m *resolveEndpoint) lookup(ctx context.Context) (smithyendpoints.Endpoint,
 // applyEndpointAuth copies the signer properties an endpoint carries
 // (smithyauth.SetAuthOptions on its Properties) onto the attempt's auth
 // scheme. The service's rules set none; a custom EndpointResolverV2 may.
+// The scheme's properties may be shared, so they are replaced by a copy.
 func applyEndpointAuth(ctx context.Context, endpoint smithyendpoints.Endpoint) {
 	auth := getResolvedAuth(ctx)
 	if auth == nil {
 		return
 	}
 	options, _ := smithyauth.GetAuthOptions(&endpoint.Properties)
-	for _, option := range options {
-		auth.signerProps.SetAll(&option.SignerProperties)
+	if len(options) == 0 {
+		return
 	}
+
+	var props smithy.Properties
+	props.SetAll(&auth.signerProps)
+	for _, option := range options {
+		props.SetAll(&option.SignerProperties)
+	}
+	auth.signerProps = props
 }
 
 // applyEndpoint sets the request's scheme and host from the endpoint,

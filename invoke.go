@@ -61,7 +61,7 @@ func (c *Client) invokeOperation(
 // handle runs the stack over the HTTP client, timed, and records the
 // outcome on the call's span.
 func handle(
-	ctx context.Context, stack *middleware.Stack, o Options, params any, span tracing.Span,
+	ctx context.Context, stack *middleware.Stack, o *Options, params any, span tracing.Span,
 ) (any, middleware.Metadata, error) {
 	stop := startTimer(ctx, metricCall)
 	defer stop()
@@ -78,19 +78,25 @@ func operationError(op *operation, err error) error {
 	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op.name, Err: err}
 }
 
-// callOptions returns the client's options adjusted by the call's optFns.
-func (c *Client) callOptions(optFns []func(*Options)) Options {
+// callOptions returns the client's options adjusted by the call's
+// optFns. Without optFns they are the client's prepared call options,
+// shared by all such calls: the call only reads them.
+func (c *Client) callOptions(optFns []func(*Options)) *Options {
+	if len(optFns) == 0 {
+		return c.callDefaults
+	}
+
 	options := c.options.Copy()
 	for _, fn := range optFns {
 		fn(&options)
 	}
 	finalizeCallOptions(&options, c.options, c.clockOffset)
-	return options
+	return &options
 }
 
 // operationContext stores what the SDK middlewares read from the context:
 // service and operation names, logger and region.
-func operationContext(ctx context.Context, o Options, name string) context.Context {
+func operationContext(ctx context.Context, o *Options, name string) context.Context {
 	ctx = middleware.ClearStackValues(ctx)
 	ctx = middleware.WithServiceID(ctx, ServiceID)
 	ctx = middleware.WithOperationName(ctx, name)
@@ -103,18 +109,21 @@ func operationContext(ctx context.Context, o Options, name string) context.Conte
 
 // buildStack adds every middleware of a call, then the caller's
 // APIOptions, which may rearrange them.
-func (c *Client) buildStack(stack *middleware.Stack, op *operation, o Options) error {
-	steps := []func(*middleware.Stack, *operation, Options) error{
-		c.addInitialize,
-		c.addSerialize,
-		addBuild,
-		c.addFinalize,
-		c.addDeserialize,
+func (c *Client) buildStack(stack *middleware.Stack, op *operation, o *Options) error {
+	if err := c.addInitialize(stack, op, o); err != nil {
+		return err
 	}
-	for _, add := range steps {
-		if err := add(stack, op, o); err != nil {
-			return err
-		}
+	if err := c.addSerialize(stack, op, o); err != nil {
+		return err
+	}
+	if err := addBuild(stack, op, o); err != nil {
+		return err
+	}
+	if err := c.addFinalize(stack, op, o); err != nil {
+		return err
+	}
+	if err := c.addDeserialize(stack, op, o); err != nil {
+		return err
 	}
 	if err := addInterceptors(stack, o.Interceptors); err != nil {
 		return err
@@ -129,7 +138,7 @@ func (c *Client) buildStack(stack *middleware.Stack, op *operation, o Options) e
 }
 
 // addInitialize adds the token fill and validation, in that order.
-func (c *Client) addInitialize(stack *middleware.Stack, op *operation, o Options) error {
+func (c *Client) addInitialize(stack *middleware.Stack, op *operation, o *Options) error {
 	if op.withIdempotencyToken != nil {
 		fill := &idempotencyToken{
 			fill:     op.withIdempotencyToken,
@@ -146,20 +155,25 @@ func (c *Client) addInitialize(stack *middleware.Stack, op *operation, o Options
 }
 
 // addSerialize adds the legacy endpoint resolver and the restJson1
-// request encoder.
-func (c *Client) addSerialize(stack *middleware.Stack, op *operation, o Options) error {
+// request encoder, timed when telemetry is on.
+func (c *Client) addSerialize(stack *middleware.Stack, op *operation, o *Options) error {
 	legacy := &ResolveEndpoint{Resolver: o.EndpointResolver, Options: o.EndpointOptions}
 	if err := stack.Serialize.Add(legacy, middleware.After); err != nil {
 		return err
 	}
 
-	serialize := &serializeRequest{protocol: c.protocol, schema: op.schema}
-	return stack.Serialize.Add(timedSerializer{serialize}, middleware.After)
+	var serialize middleware.SerializeMiddleware = &serializeRequest{
+		protocol: c.protocol, schema: op.schema,
+	}
+	if telemetryOn(o) {
+		serialize = timedSerializer{serialize}
+	}
+	return stack.Serialize.Add(serialize, middleware.After)
 }
 
 // addBuild adds the invocation ID, User-Agent and recursion detection
 // headers.
-func addBuild(stack *middleware.Stack, _ *operation, o Options) error {
+func addBuild(stack *middleware.Stack, _ *operation, o *Options) error {
 	if err := awsmiddleware.AddClientRequestIDMiddleware(stack); err != nil {
 		return err
 	}
@@ -180,7 +194,7 @@ func addBuild(stack *middleware.Stack, _ *operation, o Options) error {
 // addFinalize adds the retry loop and, inside it, what each attempt
 // repeats: auth scheme and identity, endpoint, host prefix, payload hash
 // and signature.
-func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o Options) error {
+func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o *Options) error {
 	attempt := retry.NewAttemptMiddleware(o.Retryer, smithyhttp.RequestCloner,
 		func(a *retry.Attempt) {
 			a.LogAttempts = o.ClientLogMode.IsRetries()
@@ -205,14 +219,22 @@ func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o Options) 
 }
 
 // addDeserialize adds the response handling, outermost first: the
-// logger is added last and so sees the raw response first.
-func (c *Client) addDeserialize(stack *middleware.Stack, op *operation, o Options) error {
+// logger is added last and so sees the raw response first. The decoder
+// is timed when telemetry is on.
+func (c *Client) addDeserialize(stack *middleware.Stack, op *operation, o *Options) error {
 	errs := errorDecoder{protocol: c.protocol, types: c.errorTypes}
+	var deserialize middleware.DeserializeMiddleware = &deserializeResponse{
+		protocol: c.protocol, op: op, errors: errs,
+	}
+	if telemetryOn(o) {
+		deserialize = timedDeserializer{deserialize}
+	}
+
 	for _, m := range []middleware.DeserializeMiddleware{
 		&awsmiddleware.AddRawResponse{},
 		&awshttp.ResponseErrorWrapper{},
 		&recordRequestID{},
-		timedDeserializer{&deserializeResponse{protocol: c.protocol, op: op, errors: errs}},
+		deserialize,
 		&awsmiddleware.RecordResponseTiming{},
 		&logHTTP{mode: o.ClientLogMode, op: op, errors: errs},
 	} {

@@ -88,18 +88,35 @@ func withCallMetrics(ctx context.Context, mp metrics.MeterProvider) (context.Con
 }
 
 // startTimer starts timing metric and returns the function, to be
-// called once, that records the elapsed time.
-func startTimer(ctx context.Context, metric string, opts ...metrics.RecordMetricOption) func() {
+// called once, that records the elapsed time. Without the metric (no
+// meter provider) it returns a function that does nothing.
+func startTimer(ctx context.Context, metric string) func() {
+	return startSchemeTimer(ctx, metric, "")
+}
+
+// startSchemeTimer is startTimer for the auth metrics, which are also
+// tagged with the auth scheme id unless schemeID is "".
+func startSchemeTimer(ctx context.Context, metric, schemeID string) func() {
 	histograms, _ := ctx.Value(callMetricsKey{}).(callMetrics)
 	histogram, ok := histograms[metric]
 	if !ok {
 		return func() {}
 	}
 
-	opts = append([]metrics.RecordMetricOption{operationProperties(ctx)}, opts...)
+	opts := []metrics.RecordMetricOption{operationProperties(ctx)}
+	if schemeID != "" {
+		opts = append(opts, schemeProperty(schemeID))
+	}
 	start := time.Now()
 	return func() {
 		histogram.Record(ctx, time.Since(start).Seconds(), opts...)
+	}
+}
+
+// schemeProperty tags a metric with the auth scheme id.
+func schemeProperty(id string) metrics.RecordMetricOption {
+	return func(o *metrics.RecordMetricOptions) {
+		o.Properties.Set("auth.scheme_id", id)
 	}
 }
 
@@ -111,11 +128,41 @@ func operationProperties(ctx context.Context) metrics.RecordMetricOption {
 	}
 }
 
+// nopTracer is the tracer of tracing.NopTracerProvider, and nopSpan the
+// span it starts.
+var (
+	nopTracer  = tracing.NopTracerProvider{}.Tracer(telemetryScope)
+	_, nopSpan = nopTracer.StartSpan(context.Background(), "")
+)
+
+// tracingOn reports whether ctx carries an operation tracer that records
+// spans, so that span names and properties are worth building.
+func tracingOn(ctx context.Context) bool {
+	tracer, ok := tracing.GetOperationTracer(ctx)
+	return ok && tracer != nopTracer
+}
+
+// telemetryOn reports whether o has a tracer or meter provider other
+// than the no-op ones; without, the steps of a call are not timed.
+func telemetryOn(o *Options) bool {
+	_, nopTracing := o.TracerProvider.(tracing.NopTracerProvider)
+	_, nopMetrics := o.MeterProvider.(metrics.NopMeterProvider)
+	return !nopTracing || !nopMetrics
+}
+
 // startOperationSpan makes tp's tracer the call's tracer and starts the
-// call's span.
+// call's span. With the no-op provider the span is nopSpan and the
+// context keeps no tracer, unless it must hide a caller's tracer.
 func startOperationSpan(ctx context.Context, tp tracing.TracerProvider, operation string) (
 	context.Context, tracing.Span,
 ) {
+	if _, nop := tp.(tracing.NopTracerProvider); nop {
+		if tracingOn(ctx) {
+			ctx = tracing.WithOperationTracer(ctx, nopTracer)
+		}
+		return ctx, nopSpan
+	}
+
 	tracer := tp.Tracer(telemetryScope)
 	ctx = tracing.WithOperationTracer(ctx, tracer)
 
@@ -129,6 +176,10 @@ func startOperationSpan(ctx context.Context, tp tracing.TracerProvider, operatio
 
 // finishOperationSpan records the call's outcome on its span.
 func finishOperationSpan(span tracing.Span, err error) {
+	if span == nopSpan {
+		return
+	}
+
 	span.SetProperty("error", err != nil)
 	if err == nil {
 		span.SetStatus(tracing.SpanStatusOK)
@@ -148,7 +199,8 @@ func finishOperationSpan(span tracing.Span, err error) {
 
 // timedSerializer wraps the request serializer in the
 // OperationSerializer span and the serialization metric, both ending
-// when the serializer hands the request on.
+// when the serializer hands the request on. It is added only when
+// telemetryOn: with the no-op providers it would time nothing.
 type timedSerializer struct {
 	middleware.SerializeMiddleware
 }
@@ -171,7 +223,8 @@ func (m timedSerializer) HandleSerialize(
 
 // timedDeserializer wraps the response deserializer in the
 // OperationDeserializer span and the deserialization metric, both
-// starting when the response comes back.
+// starting when the response comes back. Like timedSerializer, it is
+// added only when telemetryOn.
 type timedDeserializer struct {
 	middleware.DeserializeMiddleware
 }

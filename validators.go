@@ -303,24 +303,11 @@ func validateAssetContent(v types.AssetContent) smithy.InvalidParamsError {
 	invalidParams := smithy.InvalidParamsError{Context: "AssetContent"}
 	switch uv := v.(type) {
 	case *types.AssetContentMemberFile:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member file is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[file]", validateAssetFileContent(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "file", uv, validateAssetFileContent)
 	case *types.AssetContentMemberZip:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member zip is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[zip]", validateAssetZipContent(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "zip", uv, validateAssetZipContent)
 	case *types.AssetContentMemberSourceUrl:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member sourceUrl is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[sourceUrl]", validateAssetSourceUrlContent(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "sourceUrl", uv, validateAssetSourceUrlContent)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -333,13 +320,9 @@ func validateAssetFileBody(v types.AssetFileBody) smithy.InvalidParamsError {
 	invalidParams := smithy.InvalidParamsError{Context: "AssetFileBody"}
 	switch uv := v.(type) {
 	case *types.AssetFileBodyMemberBytes:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member bytes is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "bytes", uv, nil)
 	case *types.AssetFileBodyMemberText:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member text is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "text", uv, nil)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -493,13 +476,8 @@ func validateDatadogAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "DatadogAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.DatadogAuthorizationConfigMemberAuthorizationDiscovery:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member authorizationDiscovery is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[authorizationDiscovery]",
-				validateMCPServerAuthorizationDiscoveryConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "authorizationDiscovery", uv,
+			validateMCPServerAuthorizationDiscoveryConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -565,13 +543,8 @@ func validateDynatraceServiceAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "DynatraceServiceAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.DynatraceServiceAuthorizationConfigMemberOAuthClientCredentials:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuthClientCredentials is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuthClientCredentials]",
-				validateDynatraceOAuthClientCredentialsConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuthClientCredentials", uv,
+			validateDynatraceOAuthClientCredentialsConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -763,41 +736,18 @@ func validateMCPServerAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "MCPServerAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.MCPServerAuthorizationConfigMemberOAuthClientCredentials:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuthClientCredentials is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuthClientCredentials]",
-				validateMCPServerOAuthClientCredentialsConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuthClientCredentials", uv,
+			validateMCPServerOAuthClientCredentialsConfig)
 	case *types.MCPServerAuthorizationConfigMemberOAuth3LO:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuth3LO is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuth3LO]", validateMCPServerOAuth3LOConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuth3LO", uv, validateMCPServerOAuth3LOConfig)
 	case *types.MCPServerAuthorizationConfigMemberApiKey:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member apiKey is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[apiKey]", validateMCPServerAPIKeyConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "apiKey", uv, validateMCPServerAPIKeyConfig)
 	case *types.MCPServerAuthorizationConfigMemberBearerToken:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member bearerToken is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[bearerToken]", validateMCPServerBearerTokenConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "bearerToken", uv,
+			validateMCPServerBearerTokenConfig)
 	case *types.MCPServerAuthorizationConfigMemberAuthorizationDiscovery:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member authorizationDiscovery is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[authorizationDiscovery]",
-				validateMCPServerAuthorizationDiscoveryConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "authorizationDiscovery", uv,
+			validateMCPServerAuthorizationDiscoveryConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1020,11 +970,7 @@ func validateNewRelicServiceAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "NewRelicServiceAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.NewRelicServiceAuthorizationConfigMemberApiKey:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member apiKey is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[apiKey]", validateNewRelicApiKeyConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "apiKey", uv, validateNewRelicApiKeyConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1054,13 +1000,8 @@ func validatePagerDutyAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "PagerDutyAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.PagerDutyAuthorizationConfigMemberOAuthClientCredentials:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuthClientCredentials is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuthClientCredentials]",
-				validatePagerDutyOAuthClientCredentialsConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuthClientCredentials", uv,
+			validatePagerDutyOAuthClientCredentialsConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1204,27 +1145,13 @@ func validateRemoteAgentAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "RemoteAgentAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.RemoteAgentAuthorizationConfigMemberApiKey:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member apiKey is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[apiKey]", validateRemoteAgentAPIKeyConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "apiKey", uv, validateRemoteAgentAPIKeyConfig)
 	case *types.RemoteAgentAuthorizationConfigMemberOAuthClientCredentials:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuthClientCredentials is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuthClientCredentials]",
-				validateRemoteAgentOAuthClientCredentialsConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuthClientCredentials", uv,
+			validateRemoteAgentOAuthClientCredentialsConfig)
 	case *types.RemoteAgentAuthorizationConfigMemberBearerToken:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member bearerToken is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[bearerToken]",
-				validateRemoteAgentBearerTokenConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "bearerToken", uv,
+			validateRemoteAgentBearerTokenConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1335,124 +1262,46 @@ func validateServiceConfiguration(v types.ServiceConfiguration) smithy.InvalidPa
 	invalidParams := smithy.InvalidParamsError{Context: "ServiceConfiguration"}
 	switch uv := v.(type) {
 	case *types.ServiceConfigurationMemberSourceAws:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member sourceAws is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[sourceAws]", validateSourceAwsConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "sourceAws", uv, validateSourceAwsConfiguration)
 	case *types.ServiceConfigurationMemberAws:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member aws is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[aws]", validateAWSConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "aws", uv, validateAWSConfiguration)
 	case *types.ServiceConfigurationMemberGithub:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member github is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[github]", validateGitHubConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "github", uv, validateGitHubConfiguration)
 	case *types.ServiceConfigurationMemberSlack:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member slack is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[slack]", validateSlackConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "slack", uv, validateSlackConfiguration)
 	case *types.ServiceConfigurationMemberDynatrace:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member dynatrace is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[dynatrace]", validateDynatraceConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "dynatrace", uv, validateDynatraceConfiguration)
 	case *types.ServiceConfigurationMemberServicenow:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member servicenow is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "servicenow", uv, nil)
 	case *types.ServiceConfigurationMemberMcpservernewrelic:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpservernewrelic is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpservernewrelic]",
-				validateMCPServerNewRelicConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpservernewrelic", uv,
+			validateMCPServerNewRelicConfiguration)
 	case *types.ServiceConfigurationMemberMcpserverdatadog:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserverdatadog is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserverdatadog", uv, nil)
 	case *types.ServiceConfigurationMemberMcpserver:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserver is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserver]", validateMCPServerConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserver", uv, validateMCPServerConfiguration)
 	case *types.ServiceConfigurationMemberGitlab:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member gitlab is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[gitlab]", validateGitLabConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "gitlab", uv, validateGitLabConfiguration)
 	case *types.ServiceConfigurationMemberMcpserversplunk:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserversplunk is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserversplunk", uv, nil)
 	case *types.ServiceConfigurationMemberEventChannel:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member eventChannel is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "eventChannel", uv, nil)
 	case *types.ServiceConfigurationMemberAzure:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member azure is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[azure]", validateAzureConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "azure", uv, validateAzureConfiguration)
 	case *types.ServiceConfigurationMemberAzuredevops:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member azuredevops is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[azuredevops]", validateAzureDevOpsConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "azuredevops", uv, validateAzureDevOpsConfiguration)
 	case *types.ServiceConfigurationMemberMcpservergrafana:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpservergrafana is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpservergrafana]",
-				validateMCPServerGrafanaConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpservergrafana", uv,
+			validateMCPServerGrafanaConfiguration)
 	case *types.ServiceConfigurationMemberPagerduty:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member pagerduty is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[pagerduty]", validatePagerDutyConfiguration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "pagerduty", uv, validatePagerDutyConfiguration)
 	case *types.ServiceConfigurationMemberMcpserversigv4:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserversigv4 is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserversigv4]",
-				validateMCPServerSigV4Configuration(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserversigv4", uv,
+			validateMCPServerSigV4Configuration)
 	case *types.ServiceConfigurationMemberRemoteagent:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member remoteagent is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "remoteagent", uv, nil)
 	case *types.ServiceConfigurationMemberRemoteagentsigv4:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member remoteagentsigv4 is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "remoteagentsigv4", uv, nil)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1465,104 +1314,39 @@ func validateServiceDetails(v types.ServiceDetails) smithy.InvalidParamsError {
 	invalidParams := smithy.InvalidParamsError{Context: "ServiceDetails"}
 	switch uv := v.(type) {
 	case *types.ServiceDetailsMemberDynatrace:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member dynatrace is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[dynatrace]", validateDynatraceServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "dynatrace", uv, validateDynatraceServiceDetails)
 	case *types.ServiceDetailsMemberServicenow:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member servicenow is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[servicenow]", validateServiceNowServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "servicenow", uv, validateServiceNowServiceDetails)
 	case *types.ServiceDetailsMemberMcpserverdatadog:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserverdatadog is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserverdatadog]", validateDatadogServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserverdatadog", uv,
+			validateDatadogServiceDetails)
 	case *types.ServiceDetailsMemberMcpserver:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserver is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserver]", validateMCPServerDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserver", uv, validateMCPServerDetails)
 	case *types.ServiceDetailsMemberGitlab:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("", "union member gitlab is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[gitlab]", validateGitLabDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "gitlab", uv, validateGitLabDetails)
 	case *types.ServiceDetailsMemberMcpserversplunk:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserversplunk is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserversplunk]", validateMCPServerDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserversplunk", uv, validateMCPServerDetails)
 	case *types.ServiceDetailsMemberMcpservernewrelic:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpservernewrelic is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpservernewrelic]",
-				validateNewRelicServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpservernewrelic", uv,
+			validateNewRelicServiceDetails)
 	case *types.ServiceDetailsMemberEventChannel:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member eventChannel is a nil pointer"))
-		}
+		serde.CheckUnionMember(&invalidParams, "eventChannel", uv, nil)
 	case *types.ServiceDetailsMemberMcpservergrafana:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpservergrafana is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpservergrafana]", validateGrafanaServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpservergrafana", uv,
+			validateGrafanaServiceDetails)
 	case *types.ServiceDetailsMemberPagerduty:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member pagerduty is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[pagerduty]", validatePagerDutyDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "pagerduty", uv, validatePagerDutyDetails)
 	case *types.ServiceDetailsMemberAzureidentity:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member azureidentity is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[azureidentity]",
-				validateRegisteredAzureIdentityDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "azureidentity", uv,
+			validateRegisteredAzureIdentityDetails)
 	case *types.ServiceDetailsMemberMcpserversigv4:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member mcpserversigv4 is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[mcpserversigv4]",
-				validateMCPServerSigV4ServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "mcpserversigv4", uv,
+			validateMCPServerSigV4ServiceDetails)
 	case *types.ServiceDetailsMemberRemoteagent:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member remoteagent is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[remoteagent]", validateRemoteAgentServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "remoteagent", uv, validateRemoteAgentServiceDetails)
 	case *types.ServiceDetailsMemberRemoteagentsigv4:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member remoteagentsigv4 is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[remoteagentsigv4]",
-				validateRemoteAgentSigV4ServiceDetails(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "remoteagentsigv4", uv,
+			validateRemoteAgentSigV4ServiceDetails)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}
@@ -1594,13 +1378,8 @@ func validateServiceNowServiceAuthorizationConfig(
 	invalidParams := smithy.InvalidParamsError{Context: "ServiceNowServiceAuthorizationConfig"}
 	switch uv := v.(type) {
 	case *types.ServiceNowServiceAuthorizationConfigMemberOAuthClientCredentials:
-		if uv == nil {
-			invalidParams.Add(serde.NewUnsendableError("",
-				"union member oAuthClientCredentials is a nil pointer"))
-		} else {
-			invalidParams.AddNested("[oAuthClientCredentials]",
-				validateServiceNowOAuthClientCredentialsConfig(&uv.Value))
-		}
+		serde.CheckUnionMember(&invalidParams, "oAuthClientCredentials", uv,
+			validateServiceNowOAuthClientCredentialsConfig)
 	case *types.UnknownUnionMember:
 		invalidParams.Add(serde.NewUnsendableError("", unknownMemberReason(uv)))
 	}

@@ -44,7 +44,7 @@ type shapeValidator struct {
 type unionCheck struct {
 	Type  string
 	Name  string // member name, for messages
-	Check string // nested check, "" when the value needs none
+	Check string // check of a *value for serde.CheckUnionMember, or "nil"
 }
 
 // emitValidators renders validators.go.
@@ -224,11 +224,10 @@ func (a *api) shapeValidator(s *shape, needs map[*shape]bool) shapeValidator {
 	case kindUnion:
 		v.Kind = "union"
 		for _, m := range s.members {
-			path := fmt.Sprintf("%q", "["+m.name+"]")
 			v.Members = append(v.Members, unionCheck{
 				Type:  qualified(unionMemberType(s.name, m.name), pkgRoot),
 				Name:  m.name,
-				Check: nestedCheck(m.target, "uv.Value", false, path, needs),
+				Check: unionValueCheck(m.target, needs),
 			})
 		}
 	case kindList:
@@ -253,6 +252,26 @@ func memberChecks(m *member, needs map[*shape]bool) []string {
 		out = append(out, c)
 	}
 	return out
+}
+
+// unionValueCheck returns the function that checks a pointer to a union
+// member's value, of target, for serde.CheckUnionMember: a structure's
+// validator itself, else a literal adapting the check (one that adds no
+// level to the path); "nil" when target needs no check.
+func unionValueCheck(target *shape, needs map[*shape]bool) string {
+	switch {
+	case target.kind != kindDocument && !needs[target]:
+		return "nil"
+	case target.kind == kindStructure:
+		return validatorName(target)
+	case target.kind == kindDocument:
+		const adapter = "func(v *%s) (invalidParams smithy.InvalidParamsError) {\n" +
+			"%s\nreturn invalidParams\n}"
+		return fmt.Sprintf(adapter, goType(target, pkgRoot),
+			nestedCheck(target, "*v", false, `""`, needs))
+	}
+	return fmt.Sprintf("func(v *%s) smithy.InvalidParamsError { return %s(*v) }",
+		goType(target, pkgRoot), validatorName(target))
 }
 
 // nestedCheck returns the statement that validates val, a value of target

@@ -48,6 +48,26 @@ func (e *UnsendableError) AddNestedContext(ctx string) {
 	e.nested = joinPath(ctx, e.nested)
 }
 
+// CheckUnionMember files in p the problem of member, the union member
+// the model calls name: an UnsendableError when it is a nil pointer, else
+// what check finds in its value, nested under "[name]". check is nil when
+// the value needs no check. The generated union validators call it once
+// per member.
+func CheckUnionMember[M ~struct{ Value V }, V any](p *smithy.InvalidParamsError, name string,
+	member *M, check func(*V) smithy.InvalidParamsError,
+) {
+	if member == nil {
+		p.Add(NewUnsendableError("", "union member "+name+" is a nil pointer"))
+		return
+	}
+	if check == nil {
+		return
+	}
+
+	value := struct{ Value V }(*member).Value
+	p.AddNested("["+name+"]", check(&value))
+}
+
 // MissingMembers returns the problems in p other than unsendable values,
 // that is the missing required members, as a smithy.InvalidParamsError, as
 // the official client reports them; nil when there are none.

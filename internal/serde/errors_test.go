@@ -82,3 +82,44 @@ func TestMemberError(t *testing.T) {
 	assert.EqualError(t, err, "when: bad value")
 	assert.ErrorIs(t, err, cause)
 }
+
+// skyMember stands for a generated union member type.
+type skyMember struct {
+	Value *string
+}
+
+func TestCheckUnionMember(t *testing.T) {
+	requireValue := func(v **string) smithy.InvalidParamsError {
+		p := smithy.InvalidParamsError{Context: "Cloud"}
+		if *v == nil {
+			p.Add(smithy.NewErrParamRequired("Value"))
+		}
+		return p
+	}
+	text := "cover"
+	cases := []struct {
+		name   string
+		member *skyMember
+		check  func(**string) smithy.InvalidParamsError
+		want   []string
+	}{
+		{"nil member", nil, requireValue,
+			[]string{"Sky: union member cloudy is a nil pointer"}},
+		{"problem nested", &skyMember{}, requireValue,
+			[]string{"missing required field, Sky[cloudy].Value."}},
+		{"valid value", &skyMember{Value: &text}, requireValue, nil},
+		{"no check", &skyMember{}, nil, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := smithy.InvalidParamsError{Context: "Sky"}
+			CheckUnionMember(&p, "cloudy", tc.member, tc.check)
+
+			var got []string
+			for _, err := range p.Errs() {
+				got = append(got, err.Error())
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}

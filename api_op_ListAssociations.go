@@ -8,15 +8,14 @@ package devopsagent
 
 import (
 	"context"
-	"errors"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
-	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -242,11 +241,8 @@ type ListAssociationsPaginatorOptions struct {
 // ListAssociationsPaginator fetches the pages of ListAssociations results one
 // by one.
 type ListAssociationsPaginator struct {
-	options   ListAssociationsPaginatorOptions
-	client    ListAssociationsAPIClient
-	params    *ListAssociationsInput
-	nextToken *string
-	firstPage bool
+	options ListAssociationsPaginatorOptions
+	pager   pager[ListAssociationsAPIClient, ListAssociationsInput, ListAssociationsOutput]
 }
 
 // NewListAssociationsPaginator returns a paginator over the results of
@@ -258,27 +254,21 @@ func NewListAssociationsPaginator(client ListAssociationsAPIClient, params *List
 		params = &ListAssociationsInput{}
 	}
 
-	options := ListAssociationsPaginatorOptions{}
-	if params.MaxResults != nil {
-		options.Limit = *params.MaxResults
-	}
+	options := ListAssociationsPaginatorOptions{Limit: aws.ToInt32(params.MaxResults)}
 	for _, fn := range optFns {
 		fn(&options)
 	}
 
 	return &ListAssociationsPaginator{
-		options:   options,
-		client:    client,
-		params:    params,
-		nextToken: params.NextToken,
-		firstPage: true,
+		options: options,
+		pager:   newPager(listAssociationsPagination, client, params),
 	}
 }
 
 // HasMorePages reports whether NextPage has a page to fetch: always before
 // the first page, then while the service returns a non-empty token.
 func (p *ListAssociationsPaginator) HasMorePages() bool {
-	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
+	return p.pager.hasMorePages()
 }
 
 // NextPage fetches the next page of results. It fails, sending nothing,
@@ -286,30 +276,15 @@ func (p *ListAssociationsPaginator) HasMorePages() bool {
 // the User-Agent header before optFns apply.
 func (p *ListAssociationsPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListAssociationsOutput, error) {
-	if !p.HasMorePages() {
-		return nil, errors.New("no more pages available")
-	}
+	return p.pager.nextPage(ctx, p.options.Limit, p.options.StopOnDuplicateToken, optFns)
+}
 
-	params := *p.params
-	params.NextToken = p.nextToken
-	params.MaxResults = nil
-	if p.options.Limit > 0 {
-		limit := p.options.Limit
-		params.MaxResults = &limit
-	}
-
-	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
-	result, err := p.client.ListAssociations(ctx, &params, optFns...)
-	if err != nil {
-		return nil, err
-	}
-
-	p.firstPage = false
-	prev := p.nextToken
-	p.nextToken = result.NextToken
-	if p.options.StopOnDuplicateToken && prev != nil && p.nextToken != nil &&
-		*prev == *p.nextToken {
-		p.nextToken = nil
-	}
-	return result, nil
+// listAssociationsPagination tells the pager which members of ListAssociations
+// carry the tokens and the page size.
+var listAssociationsPagination = pagination[ListAssociationsAPIClient, ListAssociationsInput,
+	ListAssociationsOutput]{
+	call:        ListAssociationsAPIClient.ListAssociations,
+	inputToken:  func(in *ListAssociationsInput) **string { return &in.NextToken },
+	pageSize:    func(in *ListAssociationsInput) **int32 { return &in.MaxResults },
+	outputToken: func(out *ListAssociationsOutput) *string { return out.NextToken },
 }

@@ -8,14 +8,13 @@ package devopsagent
 
 import (
 	"context"
-	"errors"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
-	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -239,11 +238,8 @@ type ListBacklogTasksPaginatorOptions struct {
 // ListBacklogTasksPaginator fetches the pages of ListBacklogTasks results one
 // by one.
 type ListBacklogTasksPaginator struct {
-	options   ListBacklogTasksPaginatorOptions
-	client    ListBacklogTasksAPIClient
-	params    *ListBacklogTasksInput
-	nextToken *string
-	firstPage bool
+	options ListBacklogTasksPaginatorOptions
+	pager   pager[ListBacklogTasksAPIClient, ListBacklogTasksInput, ListBacklogTasksOutput]
 }
 
 // NewListBacklogTasksPaginator returns a paginator over the results of
@@ -255,27 +251,21 @@ func NewListBacklogTasksPaginator(client ListBacklogTasksAPIClient, params *List
 		params = &ListBacklogTasksInput{}
 	}
 
-	options := ListBacklogTasksPaginatorOptions{}
-	if params.Limit != nil {
-		options.Limit = *params.Limit
-	}
+	options := ListBacklogTasksPaginatorOptions{Limit: aws.ToInt32(params.Limit)}
 	for _, fn := range optFns {
 		fn(&options)
 	}
 
 	return &ListBacklogTasksPaginator{
-		options:   options,
-		client:    client,
-		params:    params,
-		nextToken: params.NextToken,
-		firstPage: true,
+		options: options,
+		pager:   newPager(listBacklogTasksPagination, client, params),
 	}
 }
 
 // HasMorePages reports whether NextPage has a page to fetch: always before
 // the first page, then while the service returns a non-empty token.
 func (p *ListBacklogTasksPaginator) HasMorePages() bool {
-	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
+	return p.pager.hasMorePages()
 }
 
 // NextPage fetches the next page of results. It fails, sending nothing,
@@ -283,30 +273,15 @@ func (p *ListBacklogTasksPaginator) HasMorePages() bool {
 // the User-Agent header before optFns apply.
 func (p *ListBacklogTasksPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListBacklogTasksOutput, error) {
-	if !p.HasMorePages() {
-		return nil, errors.New("no more pages available")
-	}
+	return p.pager.nextPage(ctx, p.options.Limit, p.options.StopOnDuplicateToken, optFns)
+}
 
-	params := *p.params
-	params.NextToken = p.nextToken
-	params.Limit = nil
-	if p.options.Limit > 0 {
-		limit := p.options.Limit
-		params.Limit = &limit
-	}
-
-	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
-	result, err := p.client.ListBacklogTasks(ctx, &params, optFns...)
-	if err != nil {
-		return nil, err
-	}
-
-	p.firstPage = false
-	prev := p.nextToken
-	p.nextToken = result.NextToken
-	if p.options.StopOnDuplicateToken && prev != nil && p.nextToken != nil &&
-		*prev == *p.nextToken {
-		p.nextToken = nil
-	}
-	return result, nil
+// listBacklogTasksPagination tells the pager which members of ListBacklogTasks
+// carry the tokens and the page size.
+var listBacklogTasksPagination = pagination[ListBacklogTasksAPIClient, ListBacklogTasksInput,
+	ListBacklogTasksOutput]{
+	call:        ListBacklogTasksAPIClient.ListBacklogTasks,
+	inputToken:  func(in *ListBacklogTasksInput) **string { return &in.NextToken },
+	pageSize:    func(in *ListBacklogTasksInput) **int32 { return &in.Limit },
+	outputToken: func(out *ListBacklogTasksOutput) *string { return out.NextToken },
 }

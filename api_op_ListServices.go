@@ -8,15 +8,14 @@ package devopsagent
 
 import (
 	"context"
-	"errors"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/devopsagent-go/devopsagent/internal/redactfmt"
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
 	"github.com/devopsagent-go/devopsagent/internal/serde"
-	"github.com/devopsagent-go/devopsagent/internal/useragent"
 	"github.com/devopsagent-go/devopsagent/types"
 )
 
@@ -226,11 +225,8 @@ type ListServicesPaginatorOptions struct {
 
 // ListServicesPaginator fetches the pages of ListServices results one by one.
 type ListServicesPaginator struct {
-	options   ListServicesPaginatorOptions
-	client    ListServicesAPIClient
-	params    *ListServicesInput
-	nextToken *string
-	firstPage bool
+	options ListServicesPaginatorOptions
+	pager   pager[ListServicesAPIClient, ListServicesInput, ListServicesOutput]
 }
 
 // NewListServicesPaginator returns a paginator over the results of
@@ -242,27 +238,21 @@ func NewListServicesPaginator(client ListServicesAPIClient, params *ListServices
 		params = &ListServicesInput{}
 	}
 
-	options := ListServicesPaginatorOptions{}
-	if params.MaxResults != nil {
-		options.Limit = *params.MaxResults
-	}
+	options := ListServicesPaginatorOptions{Limit: aws.ToInt32(params.MaxResults)}
 	for _, fn := range optFns {
 		fn(&options)
 	}
 
 	return &ListServicesPaginator{
-		options:   options,
-		client:    client,
-		params:    params,
-		nextToken: params.NextToken,
-		firstPage: true,
+		options: options,
+		pager:   newPager(listServicesPagination, client, params),
 	}
 }
 
 // HasMorePages reports whether NextPage has a page to fetch: always before
 // the first page, then while the service returns a non-empty token.
 func (p *ListServicesPaginator) HasMorePages() bool {
-	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
+	return p.pager.hasMorePages()
 }
 
 // NextPage fetches the next page of results. It fails, sending nothing,
@@ -270,30 +260,15 @@ func (p *ListServicesPaginator) HasMorePages() bool {
 // the User-Agent header before optFns apply.
 func (p *ListServicesPaginator) NextPage(ctx context.Context,
 	optFns ...func(*Options)) (*ListServicesOutput, error) {
-	if !p.HasMorePages() {
-		return nil, errors.New("no more pages available")
-	}
+	return p.pager.nextPage(ctx, p.options.Limit, p.options.StopOnDuplicateToken, optFns)
+}
 
-	params := *p.params
-	params.NextToken = p.nextToken
-	params.MaxResults = nil
-	if p.options.Limit > 0 {
-		limit := p.options.Limit
-		params.MaxResults = &limit
-	}
-
-	optFns = append([]func(*Options){WithAPIOptions(useragent.Paginator)}, optFns...)
-	result, err := p.client.ListServices(ctx, &params, optFns...)
-	if err != nil {
-		return nil, err
-	}
-
-	p.firstPage = false
-	prev := p.nextToken
-	p.nextToken = result.NextToken
-	if p.options.StopOnDuplicateToken && prev != nil && p.nextToken != nil &&
-		*prev == *p.nextToken {
-		p.nextToken = nil
-	}
-	return result, nil
+// listServicesPagination tells the pager which members of ListServices carry
+// the tokens and the page size.
+var listServicesPagination = pagination[ListServicesAPIClient, ListServicesInput,
+	ListServicesOutput]{
+	call:        ListServicesAPIClient.ListServices,
+	inputToken:  func(in *ListServicesInput) **string { return &in.NextToken },
+	pageSize:    func(in *ListServicesInput) **int32 { return &in.MaxResults },
+	outputToken: func(out *ListServicesOutput) *string { return out.NextToken },
 }

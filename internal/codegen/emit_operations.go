@@ -37,6 +37,7 @@ type operationView struct {
 
 type paginatorView struct {
 	Name        string
+	Var         string // the pagination value, such as listServicesPagination
 	Input       string
 	Output      string
 	InputToken  string
@@ -116,6 +117,7 @@ func paginatorViewOf(op *operation) (*paginatorView, error) {
 
 	v := &paginatorView{
 		Name:        op.name,
+		Var:         lowerFirst(op.name) + "Pagination",
 		Input:       op.input.goName,
 		Output:      op.output.goName,
 		InputToken:  p.inputToken.field,

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,6 +103,7 @@ func TestTestModelCompiles(t *testing.T) {
 		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dir, d))
 	}
 	copyFile(t, "testdata/runtime_stub.go.txt", filepath.Join(dir, "runtime_stub.go"))
+	copyRootFile(t, "paginator.go", filepath.Join(dir, "paginator.go"), "weatherstation")
 	copyFile(t, "testdata/weather_test.go.txt", filepath.Join(dir, "weather_test.go"))
 
 	require.NoError(t, Generate(Options{ModelPath: "testdata/weather.json", OutDir: dir, Module: module}))
@@ -130,6 +132,17 @@ func copyFile(t *testing.T, from, to string) {
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(filepath.Dir(to), 0o755))
 	require.NoError(t, os.WriteFile(to, data, 0o644))
+}
+
+// copyRootFile copies a hand-written file of the root package that the
+// generated code calls, renamed into package pkg.
+func copyRootFile(t *testing.T, name, to, pkg string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot, name))
+	require.NoError(t, err)
+	src, found := strings.CutPrefix(string(data), "package devopsagent\n")
+	require.True(t, found, "%s starts with its package clause", name)
+	require.NoError(t, os.WriteFile(to, []byte("package "+pkg+"\n"+src), 0o644))
 }
 
 // copyDir copies the non-test Go files of one directory.

@@ -72,7 +72,9 @@ func newSigV4Scheme(o Options, clockOffset *atomic.Int64) *sigV4Scheme {
 func (*sigV4Scheme) SchemeID() string { return smithyauth.SchemeIDSigV4 }
 
 // IdentityResolver returns the SigV4 identity resolver of o.
-func (s *sigV4Scheme) IdentityResolver(o smithyauth.IdentityResolverOptions) smithyauth.IdentityResolver {
+func (s *sigV4Scheme) IdentityResolver(
+	o smithyauth.IdentityResolverOptions,
+) smithyauth.IdentityResolver {
 	return o.GetIdentityResolver(s.SchemeID())
 }
 
@@ -149,7 +151,9 @@ var quietSignerOptions = [2]func(*v4.SignerOptions){
 // the client logger when ClientLogMode asks for signing logs, with the
 // session token, which the canonical request contains, and the secret
 // key scrubbed out. Other signers than *v4.Signer always get the logger.
-func (s *sigV4Signer) signerOptions(creds aws.Credentials, props smithy.Properties) func(*v4.SignerOptions) {
+func (s *sigV4Signer) signerOptions(
+	creds aws.Credentials, props smithy.Properties,
+) func(*v4.SignerOptions) {
 	disableEscaping, _ := smithyhttp.GetDisableDoubleEncoding(&props)
 	if _, std := s.signer.(*v4.Signer); std && !s.logSigning {
 		if disableEscaping {

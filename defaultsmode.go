@@ -50,7 +50,9 @@ func resolveHTTPClient(o *Options) {
 // modeHTTPClient returns client with the connect and TLS handshake
 // timeouts of mode, or client itself when the mode sets none. The
 // BuildableClient methods return a modified copy.
-func modeHTTPClient(client *awshttp.BuildableClient, mode aws.DefaultsMode) *awshttp.BuildableClient {
+func modeHTTPClient(
+	client *awshttp.BuildableClient, mode aws.DefaultsMode,
+) *awshttp.BuildableClient {
 	config, err := defaults.GetModeConfiguration(mode)
 	if err != nil {
 		return client

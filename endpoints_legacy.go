@@ -197,7 +197,9 @@ type legacyEndpointKey struct{}
 // withLegacyEndpoint stores the legacy endpoint for resolveEndpoint and
 // sets the context values the SDK middlewares and signing read. Signing
 // name and region already set on the context are kept.
-func withLegacyEndpoint(ctx context.Context, e aws.Endpoint, parsed smithyendpoints.Endpoint) context.Context {
+func withLegacyEndpoint(
+	ctx context.Context, e aws.Endpoint, parsed smithyendpoints.Endpoint,
+) context.Context {
 	ctx = middleware.WithStackValue(ctx, legacyEndpointKey{}, parsed)
 	ctx = awsmiddleware.SetRequiresLegacyEndpoints(ctx, true)
 	ctx = smithyhttp.SetHostnameImmutable(ctx, e.HostnameImmutable)

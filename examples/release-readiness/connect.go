@@ -51,7 +51,8 @@ func startEmulator(out io.Writer) (*target, error) {
 	creds := srv.Credentials()
 	client := localClient(srv.URL(), creds.AccessKeyID, creds.SecretAccessKey)
 	closeServer := func() { _ = srv.Close() }
-	return &target{client: client, agentSpace: devopsagentlocal.DefaultAgentSpaceID, close: closeServer}, nil
+	space := devopsagentlocal.DefaultAgentSpaceID
+	return &target{client: client, agentSpace: space, close: closeServer}, nil
 }
 
 func githubSeed() devopsagentlocal.SeedService {
@@ -78,7 +79,8 @@ func connectEmulator(s settings, out io.Writer) (*target, error) {
 	if space == "" {
 		space = devopsagentlocal.DefaultAgentSpaceID
 	}
-	return &target{client: localClient(s.endpoint, key, secret), agentSpace: space, close: func() {}}, nil
+	client := localClient(s.endpoint, key, secret)
+	return &target{client: client, agentSpace: space, close: func() {}}, nil
 }
 
 func localClient(endpoint, key, secret string) *devopsagent.Client {
@@ -106,7 +108,8 @@ func connectService(ctx context.Context, s settings, out io.Writer) (*target, er
 			"AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run aws sso login): %w", s.region, err)
 	}
 	fmt.Fprintf(out, "using AWS DevOps Agent in %s\n", s.region)
-	return &target{client: devopsagent.NewFromConfig(cfg), agentSpace: s.agentSpace, close: func() {}}, nil
+	client := devopsagent.NewFromConfig(cfg)
+	return &target{client: client, agentSpace: s.agentSpace, close: func() {}}, nil
 }
 
 func envOr(name, fallback string) string {

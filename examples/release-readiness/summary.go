@@ -44,6 +44,11 @@ func newTaskLine(t *types.Task) taskLine {
 	}
 }
 
+// state renders the task's id, status and version on one line.
+func (t taskLine) state() string {
+	return fmt.Sprintf("%s %s, version %d", t.id, t.status, t.version)
+}
+
 func statusOr(status string) string {
 	if status == "" {
 		return "unknown"
@@ -58,8 +63,8 @@ func (s *summary) print(out io.Writer) {
 	fmt.Fprintf(out, "  repository association %s\n", s.repoAssociation)
 	fmt.Fprintf(out, "  agent association      %s\n", s.agentAssociation)
 	fmt.Fprintf(out, "  skill asset            %s\n", s.skill)
-	fmt.Fprintf(out, "  review task            %s %s, version %d\n", s.review.id, s.review.status, s.review.version)
-	fmt.Fprintf(out, "  testing task           %s %s, version %d\n", s.testing.id, s.testing.status, s.testing.version)
+	fmt.Fprintf(out, "  review task            %s\n", s.review.state())
+	fmt.Fprintf(out, "  testing task           %s\n", s.testing.state())
 	fmt.Fprintf(out, "  backlog (%d tasks, %d pages):\n", len(s.listed), s.pages)
 	for _, t := range s.listed {
 		fmt.Fprintf(out, "    %-36s %-26s %-13s v%d  %s\n", t.id, t.kind, t.status, t.version, t.title)

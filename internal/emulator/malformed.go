@@ -72,9 +72,11 @@ func checkRepeatedQuery(r *route, query url.Values) *apiError {
 // repeated keys without a word; restJson1 services reject such a body.
 //
 // The walk keeps its own stack instead of recursing, so even the deepest
-// nesting the JSON decoder accepts costs no goroutine stack.
+// nesting the JSON decoder accepts costs no goroutine stack. Numbers stay
+// json.Number, so a value beyond float64's range is still valid JSON here.
 func findDuplicateKey(body []byte) (string, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
 	var stack []*jsonLevel
 
 	for {

@@ -150,6 +150,15 @@ func TestMalformedBody(t *testing.T) {
 	}
 }
 
+// TestNumbersBeyondFloat64 accepts valid JSON whose numbers float64 cannot
+// hold, as documents with big numbers carry them.
+func TestNumbersBeyondFloat64(t *testing.T) {
+	env := newEnv(t, nil)
+	res := env.call(t, http.MethodPost, tasksPath, `{"title":"t","taskType":"INVESTIGATION",`+
+		`"priority":"LOW","x":{"n":1e400,"m":-123456789012345678901234567890}}`)
+	requireStatus(t, res, http.StatusCreated)
+}
+
 // TestSameKeyInSiblingObjects accepts a key repeated only across objects.
 func TestSameKeyInSiblingObjects(t *testing.T) {
 	env := newEnv(t, nil)

@@ -108,17 +108,6 @@ func withOffset(err error, reached int) (int, error) {
 	return reached, fmt.Errorf("%w (json offset %d)", err, reached)
 }
 
-// snapshot returns a copy of the bytes of data around offset off.
-//
-// TODO: the bytes may include part of a sensitive member's value. They
-// never reach the error's text, but a caller who prints Snapshot sees
-// them; blanking string contents would keep the structure without that.
-func snapshot(data []byte, off int) []byte {
-	lo := max(0, off-snapshotRadius)
-	hi := min(len(data), off+snapshotRadius)
-	return append([]byte(nil), data[lo:hi]...)
-}
-
 // readBody reads all of r into a pooled buffer. With a known length the
 // buffer has room for all of it and one byte more, so the final read
 // that reports the end needs no growth.

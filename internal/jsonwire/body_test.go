@@ -129,7 +129,8 @@ func TestDecodeBodyErrors(t *testing.T) {
 		var jsonErr *Error
 		require.ErrorAs(t, err, &jsonErr)
 		assert.Equal(t, 104, jsonErr.Offset)
-		assert.Equal(t, body[104-64:104+64], string(deserErr.Snapshot))
+		want := strings.Repeat("*", 62) + `" "` + strings.Repeat("*", 63)
+		assert.Equal(t, want, string(deserErr.Snapshot))
 	})
 
 	t.Run("value error without an offset of its own", func(t *testing.T) {
@@ -144,6 +145,6 @@ func TestDecodeBodyErrors(t *testing.T) {
 		var deserErr *smithy.DeserializationError
 		require.ErrorAs(t, err, &deserErr)
 		assert.ErrorContains(t, err, `month out of range (json offset 30)`)
-		assert.Equal(t, body, string(deserErr.Snapshot))
+		assert.Equal(t, `{"when":"********************"}`, string(deserErr.Snapshot))
 	})
 }

@@ -275,10 +275,9 @@ func resolveRetryer(o *Options) {
 }
 
 // resolveCredentials caches the credentials provider so that credentials
-// are retrieved once until they expire, not on every signing.
-//
-// TODO: credentials set by a call's optFns are used uncached, since a
-// cache made per call would be thrown away with the call.
+// are retrieved once until they expire, not on every signing. New caches
+// the client's provider for the client's life; a provider a call's optFns
+// set is cached for that call, so its retry attempts share one retrieval.
 func resolveCredentials(o *Options) {
 	if o.Credentials == nil ||
 		aws.IsCredentialsProvider(o.Credentials, (*aws.AnonymousCredentials)(nil)) {
@@ -291,12 +290,14 @@ func resolveCredentials(o *Options) {
 }
 
 // finalizeCallOptions prepares the options of one call: a field the
-// call's optFns cleared gets its default again, the retryer is capped
-// when the call's RetryMaxAttempts differs from the client's, the
-// endpoint options are completed and the default SigV4 scheme is bound
-// to the call's signer and logger.
+// call's optFns cleared gets its default again, credentials the call set
+// are cached for the call, the retryer is capped when the call's
+// RetryMaxAttempts differs from the client's, the endpoint options are
+// completed and the default SigV4 scheme is bound to the call's signer
+// and logger.
 func finalizeCallOptions(o *Options, client Options, clockOffset *atomic.Int64) {
 	fillDefaults(o)
+	resolveCredentials(o)
 
 	switch {
 	case o.Retryer == nil:

@@ -116,3 +116,34 @@ func TestNoRetryForClientErrors(t *testing.T) {
 	require.ErrorAs(t, err, &validation)
 	assert.Len(t, f.received(), 1)
 }
+
+func TestCallCredentialsRetrievedOncePerCall(t *testing.T) {
+	f := newFakeService(t,
+		reply{Status: http.StatusInternalServerError, Body: `{}`},
+		reply{Status: http.StatusInternalServerError, Body: `{}`},
+		reply{Status: http.StatusOK, Body: `{"id":"w-1"}`},
+		reply{Status: http.StatusOK, Body: `{"id":"w-2"}`},
+	)
+	retrievals := 0
+	callCreds := func(o *Options) {
+		o.Credentials = aws.CredentialsProviderFunc(
+			func(context.Context) (aws.Credentials, error) {
+				retrievals++
+				return aws.Credentials{AccessKeyID: "AKIDCALL", SecretAccessKey: "s"}, nil
+			})
+	}
+	c := f.client(func(o *Options) { o.Retryer = noDelayRetryer(3) })
+
+	for _, want := range []int{1, 2} {
+		_, err := c.putWidget(context.Background(), &putWidgetInput{WidgetID: aws.String("w")},
+			callCreds)
+		require.NoError(t, err)
+		assert.Equal(t, want, retrievals, "one retrieval per call, shared by its attempts")
+	}
+
+	got := f.received()
+	require.Len(t, got, 4)
+	for i, r := range got {
+		assert.Contains(t, r.Header.Get("Authorization"), "Credential=AKIDCALL/", "attempt %d", i+1)
+	}
+}

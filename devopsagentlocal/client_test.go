@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -291,4 +292,29 @@ func TestClientErrors(t *testing.T) {
 func requestID(md middleware.Metadata) string {
 	id, _ := awsmiddleware.GetRequestIDMetadata(md)
 	return id
+}
+
+func TestClientTokenLifetime(t *testing.T) {
+	var elapsed atomic.Int64
+	clock := func() time.Time { return clientTestStart.Add(time.Duration(elapsed.Load())) }
+	srv := devopsagentlocal.Start(t,
+		devopsagentlocal.WithClock(clock),
+		devopsagentlocal.WithIDs(sequentialIDs()),
+		devopsagentlocal.WithTokenLifetime(time.Minute))
+	client := srv.Client()
+	create := func() string {
+		out, err := client.CreateBacklogTask(context.Background(),
+			&devopsagent.CreateBacklogTaskInput{
+				AgentSpaceId: aws.String("default"), Title: aws.String("t"),
+				TaskType: types.TaskTypeEvaluation, Priority: types.PriorityLow,
+				ClientToken: aws.String("same-token"),
+			})
+		require.NoError(t, err)
+		return aws.ToString(out.Task.TaskId)
+	}
+
+	assert.Equal(t, "id-1", create())
+	assert.Equal(t, "id-1", create(), "a retry within the lifetime gets the same task")
+	elapsed.Add(int64(time.Minute))
+	assert.Equal(t, "id-2", create(), "a forgotten token creates a new task")
 }

@@ -66,3 +66,10 @@ func WithMaxBodyBytes(n int64) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(s *settings) { s.options.Logger = l }
 }
+
+// WithTokenLifetime changes how long a client token is remembered after
+// its first use, by the server's clock (see WithClock); the default is
+// 8 hours. A later call with a forgotten token is treated as new.
+func WithTokenLifetime(d time.Duration) Option {
+	return func(s *settings) { s.options.TokenLifetime = d }
+}

@@ -60,7 +60,7 @@ func (s *Server) createAsset(c *call) (any, error) {
 
 	var out assetOutput
 	err = s.store.update(func(st *state) error {
-		id, err := st.createOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), func() string {
+		id, err := st.createOnce(s.tokenScope(c, in.AgentSpaceID, in.ClientToken), func() string {
 			rec := s.newAsset(st, in, files)
 			st.Assets[rec.AssetID] = rec
 			return rec.AssetID
@@ -113,7 +113,7 @@ func (s *Server) updateAsset(c *call) (any, error) {
 		if err != nil {
 			return err
 		}
-		err = st.updateOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), rec.AssetID,
+		err = st.updateOnce(s.tokenScope(c, in.AgentSpaceID, in.ClientToken), rec.AssetID,
 			func() error { return s.applyAssetUpdate(rec, in) })
 		if err != nil {
 			return err

@@ -4,15 +4,19 @@ package emulator
 // token records a fingerprint of its input and the resource it created or
 // changed. A retry with the same token and the same input gets that
 // resource back without a second change; the same token with a different
-// input is a ConflictException.
-//
-// TODO: tokens are kept forever; the service forgets them after some hours.
+// input is a ConflictException. A token is forgotten Options.TokenLifetime
+// after its first use, and forgotten tokens are swept from the state.
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"time"
 )
+
+// minTokenSweep is the number of remembered tokens below which no sweep
+// of forgotten ones is made.
+const minTokenSweep = 1024
 
 // fingerprint hashes the input document without its client token.
 // encoding/json writes map keys sorted, so equal inputs hash equally.
@@ -36,43 +40,72 @@ func tokenKey(op, agentSpaceID, token string) string {
 }
 
 // replay looks a client token up. It returns the resource id recorded for
-// it, "" when the token is new (or empty), or a ConflictException when the
-// token was used with a different input.
-func (st *state) replay(op, agentSpaceID, token, fp string) (string, error) {
-	if token == "" {
+// it, "" when the token is new, empty or forgotten, or a ConflictException
+// when the token was used with a different input.
+func (st *state) replay(ts tokenScope) (string, error) {
+	if ts.token == "" {
 		return "", nil
 	}
 
-	rec, ok := st.Tokens[tokenKey(op, agentSpaceID, token)]
+	key := tokenKey(ts.op, ts.agentSpaceID, ts.token)
+	rec, ok := st.Tokens[key]
 	if !ok {
 		return "", nil
 	}
-	if rec.Fingerprint != fp {
-		return "", errConflict("clientToken was already used with a different %s request", op)
+	if ts.forgets(rec) {
+		delete(st.Tokens, key)
+		return "", nil
+	}
+	if rec.Fingerprint != ts.fp {
+		return "", errConflict("clientToken was already used with a different %s request", ts.op)
 	}
 	return rec.ResourceID, nil
 }
 
-// remember records what a new client token was used for.
-func (st *state) remember(op, agentSpaceID, token, fp, resourceID string) {
-	if token == "" {
+// remember records what a new client token was used for, and sweeps the
+// forgotten tokens each time the number remembered has doubled.
+func (st *state) remember(ts tokenScope, resourceID string) {
+	if ts.token == "" {
 		return
 	}
-	st.Tokens[tokenKey(op, agentSpaceID, token)] = &tokenRecord{
-		Fingerprint: fp, ResourceID: resourceID,
+	st.Tokens[tokenKey(ts.op, ts.agentSpaceID, ts.token)] = &tokenRecord{
+		Fingerprint: ts.fp, ResourceID: resourceID, FirstUsed: ts.at,
+	}
+
+	if len(st.Tokens) >= max(st.tokenSweepAt, minTokenSweep) {
+		st.sweepTokens(ts)
+		st.tokenSweepAt = 2 * len(st.Tokens)
+	}
+}
+
+// sweepTokens deletes every token ts's clock and lifetime have forgotten.
+func (st *state) sweepTokens(ts tokenScope) {
+	for key, rec := range st.Tokens {
+		if ts.forgets(rec) {
+			delete(st.Tokens, key)
+		}
 	}
 }
 
 // tokenScope is what a client token is looked up by: the operation, the
-// agent space, the token itself and the fingerprint of the call's input.
+// agent space, the token itself and the fingerprint of the call's input;
+// and when it is used, and how long tokens are remembered.
 type tokenScope struct {
 	op, agentSpaceID, token, fp string
+	at                          time.Time
+	lifetime                    time.Duration
 }
 
-// tokenScope returns the scope of the call's client token.
-func (c *call) tokenScope(agentSpaceID, token string) tokenScope {
+// tokenScope returns the scope of call c's client token, used now.
+func (s *Server) tokenScope(c *call, agentSpaceID, token string) tokenScope {
 	return tokenScope{op: c.route.name, agentSpaceID: agentSpaceID, token: token,
-		fp: fingerprint(c.doc)}
+		fp: fingerprint(c.doc), at: s.now(), lifetime: s.opts.TokenLifetime}
+}
+
+// forgets reports whether rec's token has outlived the lifetime by the
+// time of ts.
+func (ts tokenScope) forgets(rec *tokenRecord) bool {
+	return ts.at.Sub(rec.FirstUsed) >= ts.lifetime
 }
 
 // createOnce runs a create in an agent space that must exist. A retry of
@@ -83,20 +116,20 @@ func (st *state) createOnce(ts tokenScope, create func() string) (string, error)
 	if err := st.requireAgentSpace(ts.agentSpaceID); err != nil {
 		return "", err
 	}
-	id, err := st.replay(ts.op, ts.agentSpaceID, ts.token, ts.fp)
+	id, err := st.replay(ts)
 	if err != nil || id != "" {
 		return id, err
 	}
 
 	id = create()
-	st.remember(ts.op, ts.agentSpaceID, ts.token, ts.fp, id)
+	st.remember(ts, id)
 	return id, nil
 }
 
 // updateOnce runs change, an update of resource id, unless the call is a
 // retry of an earlier one with the same token, which changed it already.
 func (st *state) updateOnce(ts tokenScope, id string, change func() error) error {
-	replayed, err := st.replay(ts.op, ts.agentSpaceID, ts.token, ts.fp)
+	replayed, err := st.replay(ts)
 	if err != nil || replayed != "" {
 		return err
 	}
@@ -104,6 +137,6 @@ func (st *state) updateOnce(ts tokenScope, id string, change func() error) error
 	if err := change(); err != nil {
 		return err
 	}
-	st.remember(ts.op, ts.agentSpaceID, ts.token, ts.fp, id)
+	st.remember(ts, id)
 	return nil
 }

@@ -210,10 +210,11 @@ func (r *assetRecord) wire() asset {
 	}
 }
 
-// tokenRecord remembers what a client token was first used for.
+// tokenRecord remembers what a client token was first used for, and when.
 type tokenRecord struct {
-	Fingerprint string `json:"fingerprint"`
-	ResourceID  string `json:"resourceId"`
+	Fingerprint string    `json:"fingerprint"`
+	ResourceID  string    `json:"resourceId"`
+	FirstUsed   time.Time `json:"firstUsed"`
 }
 
 // dateTime formats t as a Smithy date-time: RFC 3339 in UTC with at most

@@ -32,6 +32,11 @@ import (
 // largest asset the model allows (6 MiB, base64 encoded) and its JSON.
 const DefaultMaxBodyBytes = 10 << 20
 
+// DefaultTokenLifetime is how long a client token is remembered by
+// default. The service does not document its window; a few hours covers
+// any retry an SDK makes.
+const DefaultTokenLifetime = 8 * time.Hour
+
 // DefaultAgentSpaceID names the agent space that exists from the start.
 const DefaultAgentSpaceID = "default"
 
@@ -63,6 +68,11 @@ type Options struct {
 	// are kept to the millisecond, the precision of the wire formats.
 	// Signature times are checked against the wall clock, not this one.
 	Now func() time.Time
+
+	// TokenLifetime is how long after its first use a client token is
+	// remembered, by the clock Now; 0 means DefaultTokenLifetime. A
+	// later call with a forgotten token is a new request.
+	TokenLifetime time.Duration
 
 	// NewID makes resource ids; nil means random UUIDs.
 	NewID func() string
@@ -148,6 +158,9 @@ func withDefaults(opts Options) Options {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.TokenLifetime <= 0 {
+		opts.TokenLifetime = DefaultTokenLifetime
 	}
 	if opts.NewID == nil {
 		opts.NewID = randomUUID

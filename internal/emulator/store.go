@@ -34,6 +34,10 @@ type state struct {
 	Tasks        map[string]*taskRecord         `json:"tasks"`
 	Assets       map[string]*assetRecord        `json:"assets"`
 	Tokens       map[string]*tokenRecord        `json:"idempotencyTokens"`
+
+	// tokenSweepAt is the number of remembered tokens at which the next
+	// sweep of forgotten ones is made; it is not saved.
+	tokenSweepAt int
 }
 
 // newState returns an empty state of the current format.

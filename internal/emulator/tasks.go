@@ -39,7 +39,7 @@ func (s *Server) createBacklogTask(c *call) (any, error) {
 
 	var out taskOutput
 	err := s.store.update(func(st *state) error {
-		id, err := st.createOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), func() string {
+		id, err := st.createOnce(s.tokenScope(c, in.AgentSpaceID, in.ClientToken), func() string {
 			rec := s.newTask(st, in)
 			st.Tasks[rec.TaskID] = rec
 			return rec.TaskID
@@ -110,7 +110,7 @@ func (s *Server) updateBacklogTask(c *call) (any, error) {
 		if err != nil {
 			return err
 		}
-		err = st.updateOnce(c.tokenScope(in.AgentSpaceID, in.ClientToken), rec.TaskID,
+		err = st.updateOnce(s.tokenScope(c, in.AgentSpaceID, in.ClientToken), rec.TaskID,
 			func() error { return s.applyTaskUpdate(rec, in) })
 		if err != nil {
 			return err

@@ -59,6 +59,8 @@ type config struct {
 	statePath   string
 	seedPath    string
 	agentSpace  string
+
+	tokenLifetime time.Duration
 }
 
 // parseFlags reads the command line, falling back to the environment for
@@ -80,12 +82,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.seedPath, "seed", "", "JSON file of agent spaces and services to preload")
 	fs.StringVar(&cfg.agentSpace, "agent-space", emulator.DefaultAgentSpaceID,
 		"agent space that exists from the start")
+	fs.DurationVar(&cfg.tokenLifetime, "token-lifetime", emulator.DefaultTokenLifetime,
+		"how long a client token is remembered after its first use")
 
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if cfg.tokenLifetime <= 0 {
+		return cfg, errors.New("-token-lifetime must be positive")
 	}
 	if cfg.credentials == "" {
 		cfg.credentials = os.Getenv(credentialsEnv)
@@ -129,9 +136,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // the seed file if one is named.
 func emulatorOptions(cfg config, stderr io.Writer) (emulator.Options, error) {
 	opts := emulator.Options{
-		StatePath:    cfg.statePath,
-		AgentSpaceID: cfg.agentSpace,
-		Logger:       slog.New(slog.NewTextHandler(stderr, nil)),
+		StatePath:     cfg.statePath,
+		AgentSpaceID:  cfg.agentSpace,
+		TokenLifetime: cfg.tokenLifetime,
+		Logger:        slog.New(slog.NewTextHandler(stderr, nil)),
 	}
 
 	if cfg.credentials != "" {

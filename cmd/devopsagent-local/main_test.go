@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,6 +73,8 @@ func TestRunRejectsBadArguments(t *testing.T) {
 		{[]string{"-credentials", "no-colon"}, "-credentials must be KEY:SECRET"},
 		{[]string{"-credentials", "KEY:"}, "-credentials must be KEY:SECRET"},
 		{[]string{"extra"}, "unexpected arguments: extra"},
+		{[]string{"-token-lifetime", "0s"}, "-token-lifetime must be positive"},
+		{[]string{"-token-lifetime", "-1h"}, "-token-lifetime must be positive"},
 		{[]string{"-seed", "/does/not/exist.json"},
 			"emulator: read seed: open /does/not/exist.json: no such file or directory"},
 		{[]string{"-agent-space", "bad id"}, `emulator: agent space "bad id": 1 validation error ` +
@@ -122,4 +125,13 @@ func TestCredentialsFromEnvironment(t *testing.T) {
 	cfg, err = parseFlags([]string{"-credentials", "AKID:flag"}, io.Discard)
 	require.NoError(t, err)
 	assert.Equal(t, "AKID:flag", cfg.credentials, "the flag wins over the environment")
+}
+
+func TestTokenLifetimeFlag(t *testing.T) {
+	cfg, err := parseFlags([]string{"-token-lifetime", "90m"}, io.Discard)
+	require.NoError(t, err)
+
+	opts, err := emulatorOptions(cfg, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, 90*time.Minute, opts.TokenLifetime)
 }

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	smithy "github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/transport/http/protocol/restjson1"
 
 	"github.com/devopsagent-go/devopsagent/internal/schemas"
@@ -47,6 +48,14 @@ type Client struct {
 	// errorTypes holds the modeled error types responses decode into.
 	errorTypes *smithy.TypeRegistry
 
+	// defaultTransport sends the requests of calls made with
+	// callDefaults.
+	defaultTransport middleware.Handler
+
+	// stacks keeps the middleware stacks of calls made with
+	// callDefaults, for reuse (stacks.go).
+	stacks stackCache
+
 	// clockOffset is the server's clock minus ours, in nanoseconds, as
 	// last measured from a response; signing times are shifted by it.
 	clockOffset *atomic.Int64
@@ -66,11 +75,12 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	finalizeCallOptions(&callDefaults, options, clockOffset)
 
 	return &Client{
-		options:      options,
-		callDefaults: &callDefaults,
-		protocol:     restjson1.New(schemas.Service),
-		errorTypes:   typeRegistry,
-		clockOffset:  clockOffset,
+		options:          options,
+		callDefaults:     &callDefaults,
+		defaultTransport: newTransport(&callDefaults),
+		protocol:         restjson1.New(schemas.Service),
+		errorTypes:       typeRegistry,
+		clockOffset:      clockOffset,
 	}
 }
 

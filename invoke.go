@@ -2,7 +2,8 @@ package devopsagent
 
 // This file holds invokeOperation, which every generated operation method
 // calls: it applies the per-call options, builds the call's middleware
-// stack from the operation descriptor (operation.go) and runs it.
+// stack from the operation descriptor (operation.go), or takes a ready
+// one from the client's cache (stacks.go), and runs it.
 //
 // The stack, step by step:
 //
@@ -39,38 +40,55 @@ func (c *Client) invokeOperation(
 	options := c.callOptions(optFns)
 	ctx = operationContext(ctx, options, op.name)
 
-	stack := middleware.NewStack(op.name, smithyhttp.NewStackRequest)
-	if err := c.buildStack(stack, op, options); err != nil {
+	ctx, err = withCallMetrics(ctx, options.MeterProvider)
+	if err != nil {
 		return nil, metadata, operationError(op, err)
 	}
-
-	ctx, err = withCallMetrics(ctx, options.MeterProvider)
+	stack, cached, err := c.acquireStack(op, options)
 	if err != nil {
 		return nil, metadata, operationError(op, err)
 	}
 	ctx, span := startOperationSpan(ctx, options.TracerProvider, op.name)
 	defer span.End()
 
-	result, metadata, err = handle(ctx, stack, options, params, span)
+	result, metadata, err = handle(ctx, stack, c.transport(options), params, span)
+	if cached {
+		c.releaseStack(op, stack)
+	}
 	if err != nil {
 		return nil, metadata, operationError(op, err)
 	}
 	return result, metadata, nil
 }
 
-// handle runs the stack over the HTTP client, timed, and records the
+// handle runs the stack over the transport, timed, and records the
 // outcome on the call's span.
-func handle(
-	ctx context.Context, stack *middleware.Stack, o *Options, params any, span tracing.Span,
+func handle(ctx context.Context, stack *middleware.Stack, transport middleware.Handler,
+	params any, span tracing.Span,
 ) (any, middleware.Metadata, error) {
 	stop := startTimer(ctx, metricCall)
 	defer stop()
 
-	transport := smithyhttp.NewClientHandlerWithOptions(o.HTTPClient,
-		func(h *smithyhttp.ClientHandler) { h.Meter = o.MeterProvider.Meter(telemetryScope) })
-	result, metadata, err := middleware.DecorateHandler(transport, stack).Handle(ctx, params)
+	result, metadata, err := stack.HandleMiddleware(ctx, params, transport)
 	finishOperationSpan(span, err)
 	return result, metadata, err
+}
+
+// transport returns the handler that sends a call's requests with
+// o.HTTPClient, reporting to o.MeterProvider: for the client's call
+// defaults the one made by New.
+func (c *Client) transport(o *Options) middleware.Handler {
+	if o == c.callDefaults {
+		return c.defaultTransport
+	}
+	return newTransport(o)
+}
+
+// newTransport returns the handler that sends requests with
+// o.HTTPClient, reporting to o.MeterProvider.
+func newTransport(o *Options) middleware.Handler {
+	return smithyhttp.NewClientHandlerWithOptions(o.HTTPClient,
+		func(h *smithyhttp.ClientHandler) { h.Meter = o.MeterProvider.Meter(telemetryScope) })
 }
 
 // operationError wraps err with the service and operation names.

@@ -229,6 +229,27 @@ func validRegion(region string) bool {
 // for each attempt and points the request at it.
 type resolveEndpoint struct {
 	options *Options
+
+	// byRules is what the default resolver answered for options, or nil
+	// with another resolver. Its answer depends on options alone, so it
+	// is asked once per middleware; stacks are reused (stacks.go).
+	byRules *rulesAnswer
+}
+
+// rulesAnswer is an answer of the default endpoint resolver.
+type rulesAnswer struct {
+	endpoint smithyendpoints.Endpoint
+	err      error
+}
+
+// newResolveEndpoint returns the endpoint middleware for options o.
+func newResolveEndpoint(o *Options) *resolveEndpoint {
+	m := &resolveEndpoint{options: o}
+	if _, ok := o.EndpointResolverV2.(defaultEndpointResolver); ok {
+		endpoint, err := m.resolveV2(context.Background())
+		m.byRules = &rulesAnswer{endpoint: endpoint, err: err}
+	}
+	return m
 }
 
 // ID names the middleware as the aws-sdk-go-v2 clients do, so that
@@ -272,12 +293,22 @@ func (m *resolveEndpoint) resolve(ctx context.Context) (smithyendpoints.Endpoint
 }
 
 // lookup returns the legacy resolver's endpoint when it supplied one,
-// else asks EndpointResolverV2.
+// else the default resolver's answer when it is the resolver, else asks
+// EndpointResolverV2.
 func (m *resolveEndpoint) lookup(ctx context.Context) (smithyendpoints.Endpoint, error) {
 	if endpoint, ok := getLegacyEndpoint(ctx); ok {
 		return endpoint, nil
 	}
+	if m.byRules != nil {
+		stop := startTimer(ctx, metricResolveEndpoint)
+		defer stop()
+		return m.byRules.endpoint, m.byRules.err
+	}
+	return m.resolveV2(ctx)
+}
 
+// resolveV2 binds the endpoint parameters and asks EndpointResolverV2.
+func (m *resolveEndpoint) resolveV2(ctx context.Context) (smithyendpoints.Endpoint, error) {
 	params, err := endpointParameters(*m.options)
 	if err != nil {
 		return smithyendpoints.Endpoint{}, fmt.Errorf("failed to bind endpoint params, %w", err)

@@ -224,7 +224,7 @@ func (c *Client) addFinalize(stack *middleware.Stack, op *operation, o *Options)
 		attempt,
 		&resolveAuthScheme{operation: op.name, options: o},
 		&getIdentityStep{options: o},
-		&resolveEndpoint{options: o},
+		newResolveEndpoint(o),
 		&hostPrefix{prefix: op.hostPrefix, disabled: o.DisableHostPrefix},
 		&v4.ComputePayloadSHA256{},
 		&signRequest{clockOffset: c.clockOffset},

@@ -1,8 +1,9 @@
 package devopsagent
 
 // This file tests the stack cache (stacks.go): which calls reuse a
-// stack, that a reused stack behaves as a fresh one, and that what a
-// call's options add never stays in the cache.
+// stack, that a reused stack behaves as a fresh one, and that neither
+// what a call's options add nor the endpoint a stack keeps reaches
+// other calls.
 
 import (
 	"context"
@@ -116,4 +117,31 @@ func TestReusedStacksServeConcurrentCalls(t *testing.T) {
 		invocations[req.Header.Get("Amz-Sdk-Invocation-Id")] = true
 	}
 	assert.Len(t, invocations, workers*callsEach, "every call has its own invocation ID")
+}
+
+func TestEndpointFollowsEachCallsOptions(t *testing.T) {
+	calls := []struct {
+		name     string
+		options  []func(*Options)
+		wantHost string
+	}{
+		{name: "plain", wantHost: "aidevops.us-east-1.api.aws"},
+		{name: "other region", options: []func(*Options){func(o *Options) { o.Region = "eu-west-1" }},
+			wantHost: "aidevops.eu-west-1.api.aws"},
+		{name: "base endpoint", options: []func(*Options){func(o *Options) {
+			o.BaseEndpoint = aws.String("https://local.example")
+		}}, wantHost: "local.example"},
+		{name: "plain again", wantHost: "aidevops.us-east-1.api.aws"},
+	}
+
+	var sent []captured
+	c := New(Options{Region: "us-east-1", Credentials: testCreds, HTTPClient: captureClient(&sent),
+		DisableHostPrefix: true})
+	for i, call := range calls {
+		_, err := c.putWidget(context.Background(), &putWidgetInput{WidgetID: aws.String("w")},
+			call.options...)
+		require.NoError(t, err, call.name)
+		require.Len(t, sent, i+1, call.name)
+		assert.Equal(t, call.wantHost, sent[i].req.URL.Host, call.name)
+	}
 }

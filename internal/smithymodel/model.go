@@ -3,8 +3,10 @@
 // shapes exist, what their members target, and which traits apply.
 //
 // It understands the subset of Smithy that an HTTP/JSON AWS service model
-// uses (simple shapes, enums, lists, maps, structures, unions, operations
-// and a service). It does not apply mixins or resolve resources.
+// uses (simple shapes, enums, lists, maps, structures, unions, operations,
+// resources and a service). Resources only contribute the operations they
+// bind; their identifiers and properties are not checked. A model that
+// uses mixins is refused, since they are not applied.
 package smithymodel
 
 import (
@@ -38,8 +40,16 @@ type Shape struct {
 	Errors        []string
 
 	// Service fields.
-	Version    string
+	Version string
+
+	// Operations are the operations a service or resource binds directly:
+	// for a resource, its lifecycle operations (create, put, read,
+	// update, delete, list) followed by operations and
+	// collectionOperations.
 	Operations []string
+
+	// Resources are the resources a service or resource binds.
+	Resources []string
 }
 
 // Member is a named member of a structure, union, enum, list or map.
@@ -67,6 +77,17 @@ type rawShape struct {
 	Errors     []rawTarget     `json:"errors"`
 	Version    string          `json:"version"`
 	Operations []rawTarget     `json:"operations"`
+	Resources  []rawTarget     `json:"resources"`
+	Mixins     []rawTarget     `json:"mixins"`
+
+	// Resource lifecycle operations.
+	Create     *rawTarget  `json:"create"`
+	Put        *rawTarget  `json:"put"`
+	Read       *rawTarget  `json:"read"`
+	Update     *rawTarget  `json:"update"`
+	Delete     *rawTarget  `json:"delete"`
+	List       *rawTarget  `json:"list"`
+	Collection []rawTarget `json:"collectionOperations"`
 }
 
 type rawMember struct {
@@ -106,6 +127,12 @@ func Load(data []byte) (*Model, error) {
 }
 
 func buildShape(id string, raw rawShape) (*Shape, error) {
+	// TODO: apply mixins (copy the mixin's members and traits into the
+	// shape). No model we generate from uses them yet, so refuse rather
+	// than silently drop members.
+	if len(raw.Mixins) > 0 {
+		return nil, fmt.Errorf("mixins are not supported (uses %s)", raw.Mixins[0].Target)
+	}
 	s := &Shape{ID: id, Type: raw.Type, Traits: raw.Traits, Version: raw.Version}
 	if s.Traits == nil {
 		s.Traits = Traits{}
@@ -140,8 +167,21 @@ func buildShape(id string, raw rawShape) (*Shape, error) {
 		s.Output = raw.Output.Target
 	}
 	s.Errors = targets(raw.Errors)
-	s.Operations = targets(raw.Operations)
+	s.Operations = append(lifecycle(raw), targets(raw.Operations)...)
+	s.Operations = append(s.Operations, targets(raw.Collection)...)
+	s.Resources = targets(raw.Resources)
 	return s, nil
+}
+
+// lifecycle returns the targets of a resource's lifecycle operations.
+func lifecycle(raw rawShape) []string {
+	var out []string
+	for _, t := range []*rawTarget{raw.Create, raw.Put, raw.Read, raw.Update, raw.Delete, raw.List} {
+		if t != nil {
+			out = append(out, t.Target)
+		}
+	}
+	return out
 }
 
 type namedMember struct {
@@ -194,6 +234,7 @@ func (m *Model) checkTargets() error {
 			}
 		}
 		refs := append(append([]string{s.Input, s.Output}, s.Errors...), s.Operations...)
+		refs = append(refs, s.Resources...)
 		for _, ref := range refs {
 			if ref != "" && m.Shape(ref) == nil {
 				return fmt.Errorf("smithymodel: %s refers to unknown shape %s", id, ref)
@@ -236,18 +277,35 @@ func (m *Model) Service() (*Shape, error) {
 	return found[0], nil
 }
 
-// Operations returns the service's operations sorted by name.
+// Operations returns the service's operations sorted by name: those the
+// service binds and those bound by its resources, at any depth.
 func (m *Model) Operations() ([]*Shape, error) {
 	svc, err := m.Service()
 	if err != nil {
 		return nil, err
 	}
-	ops := make([]*Shape, 0, len(svc.Operations))
-	for _, id := range svc.Operations {
-		ops = append(ops, m.Shape(id))
-	}
+	seen := map[string]bool{}
+	var ops []*Shape
+	m.collectOperations(svc, seen, &ops)
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Name() < ops[j].Name() })
 	return ops, nil
+}
+
+// collectOperations adds the operations bound by s and by its resources,
+// each once.
+func (m *Model) collectOperations(s *Shape, seen map[string]bool, ops *[]*Shape) {
+	for _, id := range s.Operations {
+		if !seen[id] {
+			seen[id] = true
+			*ops = append(*ops, m.Shape(id))
+		}
+	}
+	for _, id := range s.Resources {
+		if !seen[id] {
+			seen[id] = true
+			m.collectOperations(m.Shape(id), seen, ops)
+		}
+	}
 }
 
 // Name returns the shape's name without its namespace.

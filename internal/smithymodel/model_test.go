@@ -92,6 +92,38 @@ func TestServiceAndOperations(t *testing.T) {
 	assert.Equal(t, []string{"ex#Oops"}, ops[1].Errors)
 }
 
+// resourceModel binds operations through a service, a resource and a
+// nested resource; Get is bound twice.
+const resourceModel = `{"smithy": "2.0", "shapes": {
+  "ex#Svc": {"type": "service", "operations": [{"target": "ex#Get"}],
+    "resources": [{"target": "ex#Outer"}]},
+  "ex#Outer": {"type": "resource", "create": {"target": "ex#Create"},
+    "read": {"target": "ex#Get"}, "list": {"target": "ex#List"},
+    "operations": [{"target": "ex#Poke"}],
+    "collectionOperations": [{"target": "ex#Count"}],
+    "resources": [{"target": "ex#Inner"}]},
+  "ex#Inner": {"type": "resource", "put": {"target": "ex#Put"},
+    "update": {"target": "ex#Update"}, "delete": {"target": "ex#Delete"}},
+  "ex#Get": {"type": "operation"}, "ex#Create": {"type": "operation"},
+  "ex#List": {"type": "operation"}, "ex#Poke": {"type": "operation"},
+  "ex#Count": {"type": "operation"}, "ex#Put": {"type": "operation"},
+  "ex#Update": {"type": "operation"}, "ex#Delete": {"type": "operation"}
+}}`
+
+func TestOperationsBoundByResources(t *testing.T) {
+	m, err := Load([]byte(resourceModel))
+	require.NoError(t, err)
+
+	ops, err := m.Operations()
+	require.NoError(t, err)
+	var names []string
+	for _, op := range ops {
+		names = append(names, op.Name())
+	}
+	assert.Equal(t, []string{"Count", "Create", "Delete", "Get", "List", "Poke", "Put", "Update"},
+		names, "every operation once, sorted")
+}
+
 func TestOperationTraits(t *testing.T) {
 	m := loadTestModel(t)
 	get, put := m.Shape("ex#GetThing"), m.Shape("ex#PutThing")
@@ -150,6 +182,12 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown operation", `{"smithy": "2.0", "shapes": {"ex#S": {"type": "service",
 			"operations": [{"target": "ex#Op"}]}}}`,
 			"smithymodel: ex#S refers to unknown shape ex#Op"},
+		{"unknown resource", `{"smithy": "2.0", "shapes": {"ex#S": {"type": "service",
+			"resources": [{"target": "ex#R"}]}}}`,
+			"smithymodel: ex#S refers to unknown shape ex#R"},
+		{"mixin", `{"smithy": "2.0", "shapes": {"ex#A": {"type": "structure",
+			"mixins": [{"target": "ex#M"}], "members": {}}}}`,
+			"smithymodel: shape ex#A: mixins are not supported (uses ex#M)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,8 +27,9 @@ type api struct {
 	title     string // service name used in doc comments
 	docs      *docs
 
-	operations []*operation // sorted by name
-	shapes     []*shape     // every reachable model shape, sorted by name
+	modelOps   []*smithymodel.Shape // operations to generate, sorted by name
+	operations []*operation         // sorted by name
+	shapes     []*shape             // every reachable model shape, sorted by name
 	byID       map[string]*shape
 }
 

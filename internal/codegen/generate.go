@@ -29,6 +29,11 @@ type Options struct {
 	// Module is the import path of the module in OutDir. When empty it is
 	// read from OutDir/go.mod.
 	Module string
+
+	// Skip, when set, makes an operation that uses an unsupported Smithy
+	// feature (event streams, streaming blobs) be left out and reported
+	// to Skip instead of failing the whole run.
+	Skip func(op string, why error)
 }
 
 // Generate reads the model and writes every generated file under OutDir.
@@ -57,7 +62,7 @@ func Render(opts Options) (map[string][]byte, error) {
 		}
 	}
 
-	a, err := resolve(m, opts.Module)
+	a, err := resolve(m, opts.Module, opts.Skip)
 	if err != nil {
 		return nil, err
 	}

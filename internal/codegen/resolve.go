@@ -14,9 +14,15 @@ import (
 // resolve_names.go names everything in Go.
 
 // resolve builds the api of the model's single service. module is the
-// import path of the module that will hold the generated code.
-func resolve(m *smithymodel.Model, module string) (*api, error) {
+// import path of the module that will hold the generated code. skip, when
+// not nil, receives each operation left out because it uses an unsupported
+// feature; when nil, such an operation is an error.
+func resolve(m *smithymodel.Model, module string, skip func(op string, why error)) (*api, error) {
 	svc, err := m.Service()
+	if err != nil {
+		return nil, err
+	}
+	ops, err := supportedOperations(m, skip)
 	if err != nil {
 		return nil, err
 	}
@@ -26,6 +32,7 @@ func resolve(m *smithymodel.Model, module string) (*api, error) {
 		service:   svc,
 		namespace: svc.Namespace(),
 		module:    module,
+		modelOps:  ops,
 		byID:      map[string]*shape{},
 	}
 	a.pkgName, a.title = serviceNames(svc)
@@ -81,13 +88,8 @@ func serviceNames(svc *smithymodel.Shape) (pkgName, title string) {
 // collectShapes walks from the service's operations and errors to every
 // shape they reach, creating a shape for each.
 func (a *api) collectShapes() error {
-	ops, err := a.model.Operations()
-	if err != nil {
-		return err
-	}
-
 	var roots []string
-	for _, op := range ops {
+	for _, op := range a.modelOps {
 		roots = append(roots, op.Input, op.Output)
 		roots = append(roots, op.Errors...)
 	}

@@ -12,11 +12,7 @@ import (
 
 // resolveOperations builds the operations, sorted by name.
 func (a *api) resolveOperations() error {
-	ops, err := a.model.Operations()
-	if err != nil {
-		return err
-	}
-	for _, mo := range ops {
+	for _, mo := range a.modelOps {
 		op, err := a.newOperation(mo)
 		if err != nil {
 			return fmt.Errorf("codegen: operation %s: %w", mo.Name(), err)

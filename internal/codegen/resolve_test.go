@@ -17,7 +17,7 @@ func loadTestAPI(t *testing.T) *api {
 	require.NoError(t, err)
 	m, err := smithymodel.Load(data)
 	require.NoError(t, err)
-	a, err := resolve(m, "example.com/weather")
+	a, err := resolve(m, "example.com/weather", nil)
 	require.NoError(t, err)
 	return a
 }
@@ -136,7 +136,7 @@ func TestResolveRejects(t *testing.T) {
 			require.NotEqual(t, string(base), patched, "patch did not apply")
 			m, err := smithymodel.Load([]byte(patched))
 			require.NoError(t, err)
-			_, err = resolve(m, "example.com/weather")
+			_, err = resolve(m, "example.com/weather", nil)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})

@@ -18,12 +18,19 @@ func main() {
 	flag.StringVar(&opts.ModelPath, "model", "", "Smithy JSON AST model file (required)")
 	flag.StringVar(&opts.OutDir, "out", ".", "root directory of the module to write to")
 	flag.StringVar(&opts.Module, "module", "", "module import path (default: read from <out>/go.mod)")
+	skip := flag.Bool("skip-unsupported", false,
+		"leave out operations that use unsupported features instead of failing")
 	flag.Parse()
 
 	if opts.ModelPath == "" {
 		fmt.Fprintln(os.Stderr, "devopsagent-gen: -model is required")
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *skip {
+		opts.Skip = func(op string, why error) {
+			fmt.Fprintf(os.Stderr, "devopsagent-gen: skipping operation %s: %v\n", op, why)
+		}
 	}
 	if err := codegen.Generate(opts); err != nil {
 		fmt.Fprintln(os.Stderr, "devopsagent-gen:", err)

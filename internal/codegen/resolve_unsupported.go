@@ -1,15 +1,15 @@
 package codegen
 
+// This file finds operations that use a Smithy feature the generator and
+// runtime cannot carry, so that they are refused with a clear error (or
+// left out, when the caller asks) instead of being generated wrongly.
+
 import (
 	"errors"
 	"fmt"
 
 	"github.com/devopsagent-go/devopsagent/internal/smithymodel"
 )
-
-// This file finds operations that use a Smithy feature the generator and
-// runtime cannot carry, so that they are refused with a clear error (or
-// left out, when the caller asks) instead of being generated wrongly.
 
 // errUnsupported marks an operation the generator refuses.
 var errUnsupported = errors.New("not supported")

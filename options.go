@@ -274,30 +274,47 @@ func resolveRetryer(o *Options) {
 	o.Retryer = retry.NewStandard(withMax)
 }
 
-// resolveCredentials caches the credentials provider so that credentials
-// are retrieved once until they expire, not on every signing. New caches
-// the client's provider for the client's life; a provider a call's optFns
-// set is cached for that call, so its retry attempts share one retrieval.
+// resolveCredentials caches the client's credentials provider in an
+// aws.CredentialsCache, so that credentials are retrieved once until they
+// expire, not on every signing.
 func resolveCredentials(o *Options) {
-	if o.Credentials == nil ||
-		aws.IsCredentialsProvider(o.Credentials, (*aws.AnonymousCredentials)(nil)) {
-		return
-	}
-	if _, cached := o.Credentials.(*aws.CredentialsCache); cached {
+	if !needsCache(o.Credentials) {
 		return
 	}
 	o.Credentials = aws.NewCredentialsCache(o.Credentials)
 }
 
+// resolveCallCredentials wraps a provider a call's optFns set in a
+// callCredentials, so that the call's retry attempts share one retrieval.
+func resolveCallCredentials(o *Options) {
+	if !needsCache(o.Credentials) {
+		return
+	}
+	if _, done := o.Credentials.(*callCredentials); done {
+		return
+	}
+	o.Credentials = &callCredentials{provider: o.Credentials}
+}
+
+// needsCache reports whether p retrieves credentials that are worth
+// caching: it is set, is not aws.AnonymousCredentials and is not a cache.
+func needsCache(p aws.CredentialsProvider) bool {
+	if p == nil || aws.IsCredentialsProvider(p, (*aws.AnonymousCredentials)(nil)) {
+		return false
+	}
+	_, cached := p.(*aws.CredentialsCache)
+	return !cached
+}
+
 // finalizeCallOptions prepares the options of one call: a field the
 // call's optFns cleared gets its default again, credentials the call set
-// are cached for the call, the retryer is capped when the call's
+// are kept for the call's attempts, the retryer is capped when the call's
 // RetryMaxAttempts differs from the client's, the endpoint options are
 // completed and the default SigV4 scheme is bound to the call's signer
 // and logger.
 func finalizeCallOptions(o *Options, client Options, clockOffset *atomic.Int64) {
 	fillDefaults(o)
-	resolveCredentials(o)
+	resolveCallCredentials(o)
 
 	switch {
 	case o.Retryer == nil:

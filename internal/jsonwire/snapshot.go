@@ -1,34 +1,58 @@
 package jsonwire
 
 // This file builds the snapshot a DeserializationError carries: the bytes
-// around a failure, with string values blanked so that no secret a
-// sensitive member held can be read from an error.
+// around a failure, with values blanked so that no secret a sensitive
+// member held can be read from an error.
 
-// snapshotMask replaces each byte inside a blanked string value.
+// snapshotMask replaces each blanked byte.
 const snapshotMask = '*'
 
-// snapshot returns a copy of the bytes of data around offset off. Object
-// keys, numbers, literals and punctuation are kept, so the snapshot still
-// shows where and why decoding failed; the contents of every string value
-// are replaced byte for byte with '*', since the decoder cannot tell from
-// the bytes alone whether a string belongs to a sensitive member.
+// snapshot returns a copy of the bytes of data around offset off, where
+// decoding failed, with every byte that could belong to a value blanked
+// with '*'. Before off the bytes were read as valid JSON, so the strings
+// there are known: object keys, numbers, literals and punctuation are
+// kept and the contents of string values are blanked, since the bytes
+// alone do not say whether a string belongs to a sensitive member. From
+// off on the bytes are malformed and a quote may not open a string, so
+// only punctuation, quotes and white space are kept.
 func snapshot(data []byte, off int) []byte {
 	lo := max(0, off-snapshotRadius)
 	hi := min(len(data), off+snapshotRadius)
 	out := append([]byte(nil), data[lo:hi]...)
 
-	for start := 0; start < hi; {
-		open := nextQuote(data, start)
-		if open < 0 || open >= hi {
-			break
+	blankStringValues(out, data[:off], lo)
+	blankUndecoded(out, max(off, lo)-lo)
+	return out
+}
+
+// blankStringValues blanks, in out (a copy of bytes starting at offset lo
+// of the body), the contents of the string values of decoded, the valid
+// JSON read before the failure. A string still open at its end is a
+// value.
+func blankStringValues(out, decoded []byte, lo int) {
+	for start := 0; start < len(decoded); {
+		open := nextQuote(decoded, start)
+		if open < 0 {
+			return
 		}
-		end := stringEnd(data, open)
-		if !isKey(data, end) {
+		end := stringEnd(decoded, open)
+		if !isKey(decoded, end) {
 			maskRange(out, lo, open+1, end)
 		}
 		start = end + 1
 	}
-	return out
+}
+
+// blankUndecoded blanks out[from:] but for JSON punctuation, quotes and
+// white space.
+func blankUndecoded(out []byte, from int) {
+	for i := from; i < len(out); i++ {
+		switch out[i] {
+		case '{', '}', '[', ']', ',', ':', '"', ' ', '\t', '\n', '\r':
+		default:
+			out[i] = snapshotMask
+		}
+	}
 }
 
 // nextQuote returns the index of the first '"' in data at or after from,
@@ -44,7 +68,7 @@ func nextQuote(data []byte, from int) int {
 
 // stringEnd returns the index of the quote that closes the string opened
 // at open, skipping escaped characters, or len(data) when the string is
-// never closed.
+// not closed within data.
 func stringEnd(data []byte, open int) int {
 	for i := open + 1; i < len(data); i++ {
 		switch data[i] {
@@ -58,7 +82,8 @@ func stringEnd(data []byte, open int) int {
 }
 
 // isKey reports whether the string whose closing quote is at end is an
-// object key: the next byte other than whitespace is a colon.
+// object key: within data, the next byte other than white space is a
+// colon.
 func isKey(data []byte, end int) bool {
 	for i := end + 1; i < len(data); i++ {
 		switch data[i] {

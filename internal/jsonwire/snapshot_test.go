@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestSnapshotBlanksStringValues(t *testing.T) {
+func TestSnapshotBlanksValues(t *testing.T) {
 	tests := []struct {
 		name string
 		data string
@@ -15,28 +15,40 @@ func TestSnapshotBlanksStringValues(t *testing.T) {
 		want string
 	}{
 		{
-			name: "keys kept, values blanked",
-			data: `{"id":"w-1","secret" : "s3cr3t" "x":1}`,
-			off:  32,
-			want: `{"id":"***","secret" : "******" "x":1}`,
+			name: "decoded keys kept, values blanked, undecoded tail blanked",
+			data: `{"id":"w-1","n":12,"ok":true,"secret" : "s3cr3t" "x":1}`,
+			off:  49,
+			want: `{"id":"***","n":12,"ok":true,"secret" : "******" "*":*}`,
 		},
 		{
 			name: "escaped quote stays inside the value",
 			data: `{"token":"a\"b","n":[1,true,null]}`,
-			off:  0,
+			off:  34,
 			want: `{"token":"****","n":[1,true,null]}`,
 		},
 		{
-			name: "unterminated value blanked to the end",
-			data: `{"apiKey":"abc`,
+			name: "value still open at the failure",
+			data: `{"apiKey":"abc\qdef"}`,
 			off:  14,
-			want: `{"apiKey":"***`,
+			want: `{"apiKey":"********"}`,
 		},
 		{
-			name: "string values in arrays",
-			data: `["one", "two"]`,
-			off:  7,
-			want: `["***", "***"]`,
+			name: "stray quote: what follows is not parsed for keys",
+			data: `{"name":"n"","description":"SECRET-B"}`,
+			off:  11,
+			want: `{"name":"*"","***********":"********"}`,
+		},
+		{
+			name: "a value followed by a colon is not a key",
+			data: `{"description":"SECRET-C":1}`,
+			off:  25,
+			want: `{"description":"********":*}`,
+		},
+		{
+			name: "bare and single-quoted values",
+			data: `{"a":SECRET-D,"b":'SECRET-F'}`,
+			off:  5,
+			want: `{"a":********,"*":**********}`,
 		},
 	}
 	for _, tt := range tests {
@@ -53,7 +65,7 @@ func TestSnapshotWindowStartsInsideAValue(t *testing.T) {
 
 	got := string(snapshot([]byte(data), off))
 
-	tail := `","name":"*" x}`
+	tail := `","name":"*" *}`
 	want := strings.Repeat("*", snapshotRadius+2-len(tail)) + tail
 	assert.Equal(t, want, got)
 }

@@ -226,3 +226,26 @@ func TestWithoutFIPS(t *testing.T) {
 		assert.Equal(t, want, withoutFIPS(region), region)
 	}
 }
+
+func TestBaseEndpointFixedAtNew(t *testing.T) {
+	var sent []captured
+	base := "https://a.example"
+	c := New(Options{Region: "us-east-1", Credentials: testCreds, BaseEndpoint: &base,
+		HTTPClient: captureClient(&sent)})
+	call := func(optFns ...func(*Options)) {
+		_, err := c.putWidget(context.Background(), &putWidgetInput{WidgetID: aws.String("w")},
+			optFns...)
+		require.NoError(t, err)
+	}
+
+	call()
+	base = "https://b.example"
+	call()
+	call(func(*Options) {})
+
+	require.Len(t, sent, 3)
+	for i, r := range sent {
+		assert.Equal(t, "dp.a.example", r.req.URL.Hostname(), "call %d", i+1)
+	}
+	assert.Equal(t, "https://a.example", aws.ToString(c.Options().BaseEndpoint))
+}

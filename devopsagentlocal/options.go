@@ -68,8 +68,9 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // WithTokenLifetime changes how long a client token is remembered after
-// its first use, by the server's clock (see WithClock); the default is
-// 8 hours. A later call with a forgotten token is treated as new.
+// its first use, by the server's clock (see WithClock); the default, also
+// used for a d of zero or less, is 8 hours. A later call with a forgotten
+// token is treated as new.
 func WithTokenLifetime(d time.Duration) Option {
 	return func(s *settings) { s.options.TokenLifetime = d }
 }

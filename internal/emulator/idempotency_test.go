@@ -1,8 +1,11 @@
 package emulator
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -51,4 +54,49 @@ func TestForgottenTokensAreSwept(t *testing.T) {
 	assert.Contains(t, st.Tokens, tokenKey("CreateBacklogTask", "default", "tok-1023"))
 	assert.NotContains(t, st.Tokens, tokenKey("CreateBacklogTask", "default", "tok-923"))
 	assert.Equal(t, 200, st.tokenSweepAt)
+}
+
+// TestUndatedTokensFromOlderStateFiles loads a state file written before
+// tokens had a time of first use: its tokens count from the load.
+func TestUndatedTokensFromOlderStateFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := &fakeClock{t: testStart}
+	ids := &seqIDs{}
+	open := func() *testEnv {
+		return newEnv(t, func(o *Options) { o.StatePath, o.Now, o.NewID = path, clock.Now, ids.Next })
+	}
+	body := map[string]any{"title": "t", "taskType": "INVESTIGATION", "priority": "LOW",
+		"clientToken": "c"}
+
+	first := open()
+	task := first.call(t, http.MethodPost, tasksPath, body)
+	requireStatus(t, task, http.StatusCreated)
+	first.http.Close()
+	removeTokenDates(t, path)
+
+	clock.Advance(7 * time.Hour)
+	second := open()
+	clock.Advance(7 * time.Hour)
+	retry := second.call(t, http.MethodPost, tasksPath, body)
+	require.JSONEq(t, string(task.raw), string(retry.raw), "remembered for a lifetime from the load")
+}
+
+// removeTokenDates rewrites the state file at path as older versions
+// wrote it: tokens without firstUsed.
+func removeTokenDates(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var st map[string]any
+	require.NoError(t, json.Unmarshal(data, &st))
+
+	tokens := st["idempotencyTokens"].(map[string]any)
+	require.Len(t, tokens, 1)
+	for _, rec := range tokens {
+		delete(rec.(map[string]any), "firstUsed")
+	}
+
+	data, err = json.Marshal(st)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, data, 0o600))
 }

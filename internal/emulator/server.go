@@ -70,8 +70,8 @@ type Options struct {
 	Now func() time.Time
 
 	// TokenLifetime is how long after its first use a client token is
-	// remembered, by the clock Now; 0 means DefaultTokenLifetime. A
-	// later call with a forgotten token is a new request.
+	// remembered, by the clock Now; 0 or less means DefaultTokenLifetime.
+	// A later call with a forgotten token is a new request.
 	TokenLifetime time.Duration
 
 	// NewID makes resource ids; nil means random UUIDs.
@@ -131,7 +131,7 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 
-	st, err := openStore(opts.StatePath)
+	st, err := openStore(opts.StatePath, s.now())
 	if err != nil {
 		return nil, err
 	}

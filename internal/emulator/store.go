@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 // stateVersion is the format version of the state file.
@@ -72,6 +73,15 @@ func (st *state) fillMaps() {
 	}
 }
 
+// dateTokens sets the time of first use of the tokens that have none.
+func (st *state) dateTokens(at time.Time) {
+	for _, rec := range st.Tokens {
+		if rec.FirstUsed.IsZero() {
+			rec.FirstUsed = at
+		}
+	}
+}
+
 // nextSeq returns a new sequence number.
 func (st *state) nextSeq() int64 {
 	st.Seq++
@@ -86,8 +96,10 @@ type store struct {
 }
 
 // openStore loads the state file at path, or starts empty when path is "",
-// the file does not exist yet or it is empty (as after `touch`).
-func openStore(path string) (*store, error) {
+// the file does not exist yet or it is empty (as after `touch`). Client
+// tokens saved without the time of their first use (by versions that
+// kept tokens forever) count as first used at loaded.
+func openStore(path string, loaded time.Time) (*store, error) {
 	s := &store{path: path, st: newState()}
 	if path == "" {
 		return s, nil
@@ -113,6 +125,7 @@ func openStore(path string) (*store, error) {
 			path, st.Version, stateVersion)
 	}
 	st.fillMaps()
+	st.dateTokens(loaded)
 	s.st = st
 	return s, nil
 }

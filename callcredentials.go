@@ -12,8 +12,10 @@ import (
 // callCredentials keeps the credentials one call retrieved, so that the
 // call's retry attempts sign with them until they expire. Unlike an
 // aws.CredentialsCache it retrieves in the caller's goroutine with the
-// call's context: a cancelled call stops a slow provider, and a provider
-// that panics does so where the caller can recover.
+// call's context: cancelling the call cancels the provider's context (a
+// provider that ignores it holds the call up, as with the official
+// client), and a provider that panics does so where the caller can
+// recover.
 type callCredentials struct {
 	provider aws.CredentialsProvider
 

@@ -68,6 +68,9 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&options)
 	}
+	// The client keeps its own copy of the endpoint an optFn may have
+	// pointed at: a later change through the caller's pointer reaches no
+	// call, where it would reach only uncached ones (stacks.go).
 	options.BaseEndpoint = ownString(options.BaseEndpoint)
 	clockOffset := new(atomic.Int64)
 	resolveDefaults(&options, clockOffset)
@@ -88,16 +91,4 @@ func New(options Options, optFns ...func(*Options)) *Client {
 // Options returns a copy of the client's options.
 func (c *Client) Options() Options {
 	return c.options.Copy()
-}
-
-// ownString returns a pointer to a copy of *p, or nil. The client keeps
-// its own copy of a pointed-to option, such as BaseEndpoint, so that a
-// change the caller makes through its pointer after New is seen by no
-// call rather than by only some (cached stacks have resolved it already).
-func ownString(p *string) *string {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }

@@ -237,15 +237,24 @@ func TestBaseEndpointFixedAtNew(t *testing.T) {
 			optFns...)
 		require.NoError(t, err)
 	}
+	writeThrough := func(o *Options) { *o.BaseEndpoint = "https://d.example" }
 
 	call()
 	base = "https://b.example"
 	call()
 	call(func(*Options) {})
+	*c.Options().BaseEndpoint = "https://c.example"
+	call()
+	call(func(*Options) {})
+	call(writeThrough)
+	call()
+	call(func(*Options) {})
 
-	require.Len(t, sent, 3)
+	hosts := make([]string, len(sent))
 	for i, r := range sent {
-		assert.Equal(t, "dp.a.example", r.req.URL.Hostname(), "call %d", i+1)
+		hosts[i] = r.req.URL.Hostname()
 	}
+	a, d := "dp.a.example", "dp.d.example"
+	assert.Equal(t, []string{a, a, a, a, a, d, a, a}, hosts)
 	assert.Equal(t, "https://a.example", aws.ToString(c.Options().BaseEndpoint))
 }

@@ -34,9 +34,12 @@ type Options struct {
 	Region string
 
 	// Credentials provide the keys requests are signed with. New wraps
-	// them in an aws.CredentialsCache unless they already are one. With
-	// aws.AnonymousCredentials requests are sent unsigned; with nil every
-	// call fails before sending.
+	// them in an aws.CredentialsCache unless they already are one.
+	// Credentials a call's optFns set are retrieved once for the call, in
+	// the caller's goroutine with the call's context, and reused by its
+	// retry attempts until they expire. With aws.AnonymousCredentials
+	// requests are sent unsigned; with nil every call fails before
+	// sending.
 	Credentials aws.CredentialsProvider
 
 	// HTTPClient sends the requests. Defaults to an
@@ -175,13 +178,24 @@ type IdempotencyTokenProvider interface {
 }
 
 // Copy returns a copy of o whose APIOptions and Interceptors can be
-// added to without changing o.
+// added to, and whose BaseEndpoint can be written through, without
+// changing o.
 func (o Options) Copy() Options {
 	to := o
 	to.APIOptions = make([]func(*middleware.Stack) error, len(o.APIOptions))
 	copy(to.APIOptions, o.APIOptions)
 	to.Interceptors = o.Interceptors.Copy()
+	to.BaseEndpoint = ownString(o.BaseEndpoint)
 	return to
+}
+
+// ownString returns a pointer to a copy of *p, or nil.
+func ownString(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // WithAPIOptions returns a functional option that appends optFns to

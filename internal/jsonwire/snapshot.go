@@ -16,6 +16,7 @@ const snapshotMask = '*'
 // off on the bytes are malformed and a quote may not open a string, so
 // only punctuation, quotes and white space are kept.
 func snapshot(data []byte, off int) []byte {
+	off = min(max(off, 0), len(data))
 	lo := max(0, off-snapshotRadius)
 	hi := min(len(data), off+snapshotRadius)
 	out := append([]byte(nil), data[lo:hi]...)

@@ -45,6 +45,12 @@ func TestSnapshotBlanksValues(t *testing.T) {
 			want: `{"description":"********":*}`,
 		},
 		{
+			name: "offset past the end",
+			data: `{"k":"v"}`,
+			off:  50,
+			want: `{"k":"*"}`,
+		},
+		{
 			name: "bare and single-quoted values",
 			data: `{"a":SECRET-D,"b":'SECRET-F'}`,
 			off:  5,

@@ -56,34 +56,46 @@ func TestForgottenTokensAreSwept(t *testing.T) {
 	assert.Equal(t, 200, st.tokenSweepAt)
 }
 
-// TestUndatedTokensFromOlderStateFiles loads a state file written before
-// tokens had a time of first use: its tokens count from the load.
-func TestUndatedTokensFromOlderStateFiles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.json")
-	clock := &fakeClock{t: testStart}
-	ids := &seqIDs{}
-	open := func() *testEnv {
-		return newEnv(t, func(o *Options) { o.StatePath, o.Now, o.NewID = path, clock.Now, ids.Next })
+// TestTokenDatesFixedAtLoad loads state files whose tokens have no time
+// of first use (as written before tokens expired) or one in the future:
+// such tokens count from the first load, and keep that date across
+// restarts.
+func TestTokenDatesFixedAtLoad(t *testing.T) {
+	for _, firstUsed := range []any{nil, "2030-01-01T00:00:00Z"} {
+		t.Run(fmt.Sprint(firstUsed), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "state.json")
+			clock := &fakeClock{t: testStart}
+			ids := &seqIDs{}
+			open := func() *testEnv {
+				return newEnv(t, func(o *Options) {
+					o.StatePath, o.Now, o.NewID = path, clock.Now, ids.Next
+				})
+			}
+			body := map[string]any{"title": "t", "taskType": "INVESTIGATION",
+				"priority": "LOW", "clientToken": "c"}
+
+			task := open().call(t, http.MethodPost, tasksPath, body)
+			requireStatus(t, task, http.StatusCreated)
+			setTokenDates(t, path, firstUsed)
+
+			clock.Advance(7 * time.Hour)
+			open()
+			clock.Advance(7 * time.Hour)
+			retry := open().call(t, http.MethodPost, tasksPath, body)
+			require.JSONEq(t, string(task.raw), string(retry.raw),
+				"remembered for a lifetime from the first load")
+
+			clock.Advance(time.Hour)
+			later := open().call(t, http.MethodPost, tasksPath, body)
+			assert.Equal(t, "id-2", later.str(t, "task", "taskId"),
+				"forgotten a lifetime after the first load")
+		})
 	}
-	body := map[string]any{"title": "t", "taskType": "INVESTIGATION", "priority": "LOW",
-		"clientToken": "c"}
-
-	first := open()
-	task := first.call(t, http.MethodPost, tasksPath, body)
-	requireStatus(t, task, http.StatusCreated)
-	first.http.Close()
-	removeTokenDates(t, path)
-
-	clock.Advance(7 * time.Hour)
-	second := open()
-	clock.Advance(7 * time.Hour)
-	retry := second.call(t, http.MethodPost, tasksPath, body)
-	require.JSONEq(t, string(task.raw), string(retry.raw), "remembered for a lifetime from the load")
 }
 
-// removeTokenDates rewrites the state file at path as older versions
-// wrote it: tokens without firstUsed.
-func removeTokenDates(t *testing.T, path string) {
+// setTokenDates rewrites the firstUsed of every token in the state file
+// at path; nil removes it.
+func setTokenDates(t *testing.T, path string, firstUsed any) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -93,7 +105,11 @@ func removeTokenDates(t *testing.T, path string) {
 	tokens := st["idempotencyTokens"].(map[string]any)
 	require.Len(t, tokens, 1)
 	for _, rec := range tokens {
-		delete(rec.(map[string]any), "firstUsed")
+		if firstUsed == nil {
+			delete(rec.(map[string]any), "firstUsed")
+		} else {
+			rec.(map[string]any)["firstUsed"] = firstUsed
+		}
 	}
 
 	data, err = json.Marshal(st)

@@ -295,6 +295,10 @@ func TestBrokenStateFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(`{"version":9}`), 0o600))
 	_, err = New(Options{StatePath: path})
 	require.EqualError(t, err, "emulator: state "+path+" has format version 9, want 1")
+
+	require.NoError(t, os.WriteFile(path, []byte(`{"version":1,"tasks":{"t-1":null}}`), 0o600))
+	_, err = New(Options{StatePath: path})
+	require.EqualError(t, err, "emulator: state "+path+`: tasks "t-1" is null`)
 }
 
 func TestSeed(t *testing.T) {

@@ -73,13 +73,42 @@ func (st *state) fillMaps() {
 	}
 }
 
-// dateTokens sets the time of first use of the tokens that have none.
-func (st *state) dateTokens(at time.Time) {
-	for _, rec := range st.Tokens {
-		if rec.FirstUsed.IsZero() {
-			rec.FirstUsed = at
+// checkRecords reports a record saved as null, which no version writes.
+func (st *state) checkRecords() error {
+	return errors.Join(
+		nullRecord("agentSpaces", st.AgentSpaces),
+		nullRecord("services", st.Services),
+		nullRecord("pendingOAuth", st.PendingOAuth),
+		nullRecord("associations", st.Associations),
+		nullRecord("tasks", st.Tasks),
+		nullRecord("assets", st.Assets),
+		nullRecord("idempotencyTokens", st.Tokens),
+	)
+}
+
+// nullRecord returns an error naming a null record of m, the map saved
+// under name, or nil when there is none.
+func nullRecord[R any](name string, m map[string]*R) error {
+	for key, rec := range m {
+		if rec == nil {
+			return fmt.Errorf("%s %q is null", name, key)
 		}
 	}
+	return nil
+}
+
+// dateTokens gives the tokens saved without a time of first use (by
+// versions that kept tokens forever) or with one after at, the time the
+// state is loaded, that time. It reports whether it changed any, so
+// that the new dates can be saved and a later load does not move them.
+func (st *state) dateTokens(at time.Time) bool {
+	changed := false
+	for _, rec := range st.Tokens {
+		if rec.FirstUsed.IsZero() || rec.FirstUsed.After(at) {
+			rec.FirstUsed, changed = at, true
+		}
+	}
+	return changed
 }
 
 // nextSeq returns a new sequence number.
@@ -97,8 +126,8 @@ type store struct {
 
 // openStore loads the state file at path, or starts empty when path is "",
 // the file does not exist yet or it is empty (as after `touch`). Client
-// tokens saved without the time of their first use (by versions that
-// kept tokens forever) count as first used at loaded.
+// tokens saved without the time of their first use, or with one after
+// loaded, count as first used at loaded.
 func openStore(path string, loaded time.Time) (*store, error) {
 	s := &store{path: path, st: newState()}
 	if path == "" {
@@ -125,8 +154,15 @@ func openStore(path string, loaded time.Time) (*store, error) {
 			path, st.Version, stateVersion)
 	}
 	st.fillMaps()
-	st.dateTokens(loaded)
+	if err := st.checkRecords(); err != nil {
+		return nil, fmt.Errorf("emulator: state %s: %w", path, err)
+	}
 	s.st = st
+	if st.dateTokens(loaded) {
+		if err := s.save(); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
 }
 

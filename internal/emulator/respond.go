@@ -45,6 +45,9 @@ type apiError struct {
 	code    string
 	message string
 	fields  []validate.Violation
+
+	// status, when not 0, replaces the status the code calls for.
+	status int
 }
 
 // Error returns the code and the message, for logs and tests.
@@ -92,14 +95,12 @@ type fieldEntry struct {
 	Message string `json:"message"`
 }
 
-// writeError answers e with the status the model gives its shape.
+// writeError answers e with its own status if it has one, else with the
+// status its code calls for (see errorStatusOf).
 func (s *Server) writeError(w http.ResponseWriter, e *apiError) int {
-	status, ok := s.errorStatus[e.code]
-	if !ok {
-		status, ok = unmodeledStatus[e.code]
-	}
-	if !ok {
-		status = unmodeledClientStatus
+	status := e.status
+	if status == 0 {
+		status = s.errorStatusOf(e.code)
 	}
 
 	body := errorBody{Message: e.message}
@@ -112,6 +113,19 @@ func (s *Server) writeError(w http.ResponseWriter, e *apiError) int {
 	w.Header().Set(headerErrorType, e.code)
 	writeJSON(w, status, body)
 	return status
+}
+
+// errorStatusOf gives the status of an error code: the one the model's
+// @httpError gives its shape, a fixed one for the protocol's own errors,
+// or unmodeledClientStatus.
+func (s *Server) errorStatusOf(code string) int {
+	if status, ok := s.errorStatus[code]; ok {
+		return status
+	}
+	if status, ok := unmodeledStatus[code]; ok {
+		return status
+	}
+	return unmodeledClientStatus
 }
 
 // writeJSON writes v as a JSON body with the given status.

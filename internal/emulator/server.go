@@ -7,7 +7,8 @@
 // (routes.go, input.go, package validate); behaviour lives in one file per
 // resource (tasks.go, services.go, associations.go, assets.go); state and
 // its persistence in store.go; signature checks in auth.go; the browser
-// side of OAuth registration and webhook receivers in extras.go.
+// side of OAuth registration and webhook receivers in extras.go; faults
+// queued by tests, and call counts, in faults.go.
 //
 // The server is safe for concurrent use.
 package emulator
@@ -90,7 +91,9 @@ type Server struct {
 	routes      []*route
 	validator   *validate.Validator
 	errorStatus map[string]int
+	errorShapes map[string]bool
 	store       *store
+	faults      *faultQueue
 }
 
 // handler implements one operation. It returns the output value to write
@@ -126,7 +129,7 @@ func New(opts Options) (*Server, error) {
 		m = loaded
 	}
 
-	s := &Server{opts: opts, model: m}
+	s := &Server{opts: opts, model: m, faults: newFaultQueue()}
 	if err := s.loadModel(); err != nil {
 		return nil, err
 	}
@@ -168,8 +171,8 @@ func withDefaults(opts Options) Options {
 	return opts
 }
 
-// loadModel derives routes, the validator and error statuses from the
-// model.
+// loadModel derives routes, the validator, the error shapes and their
+// statuses from the model.
 func (s *Server) loadModel() error {
 	svc, err := s.model.Service()
 	if err != nil {
@@ -184,10 +187,13 @@ func (s *Server) loadModel() error {
 		return fmt.Errorf("emulator: %w", err)
 	}
 
-	s.errorStatus = map[string]int{}
+	s.errorStatus, s.errorShapes = map[string]int{}, map[string]bool{}
 	for _, id := range s.model.ShapeIDs() {
 		var code int
 		shape := s.model.Shape(id)
+		if shape.Traits.Has(smithymodel.TraitError) {
+			s.errorShapes[shape.Name()] = true
+		}
 		if ok, err := shape.Traits.Decode(smithymodel.TraitHTTPError, &code); ok && err == nil {
 			s.errorStatus[shape.Name()] = code
 		}
@@ -239,8 +245,8 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleAPI runs the steps of an API call: read the body, check the
-// signature, route, check the media type, bind and validate the input,
-// run the operation.
+// signature, route, answer a queued fault (see FailNext), check the media
+// type, bind and validate the input, run the operation.
 func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *apiError) {
 	body, apiErr := s.readBody(w, r)
 	if apiErr != nil {
@@ -254,6 +260,9 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) (any, int, *a
 	if !ok {
 		return nil, 0, newError(codeUnknownOperation, "no operation matches %s %s",
 			r.Method, r.URL.Path)
+	}
+	if fault := s.faults.take(rt.name); fault != nil {
+		return nil, 0, fault
 	}
 	if apiErr := checkContentType(rt, r.Header, body); apiErr != nil {
 		return nil, 0, apiErr

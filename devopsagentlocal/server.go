@@ -20,6 +20,15 @@
 // (DefaultAgentSpaceID unless WithAgentSpace says otherwise); AddAgentSpace
 // and AddService seed more, and CompleteOAuth finishes a registration that
 // RegisterService left waiting for a browser.
+//
+// To test how code copes with throttling, server errors or any modeled
+// error, queue a fault for an operation and count the attempts:
+//
+//	err := srv.FailNext("GetService", devopsagentlocal.Fault{
+//		Code: "ThrottlingException", Times: 2,
+//	})
+//	... // the client's retryer sees two 429s, then the result
+//	n, err := srv.Calls("GetService") // 3
 package devopsagentlocal
 
 import (

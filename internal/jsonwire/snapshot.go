@@ -8,8 +8,8 @@ package jsonwire
 const snapshotMask = '*'
 
 // snapshot returns a copy of the bytes of data around offset off, where
-// decoding failed, with every byte that could belong to a value blanked
-// with '*'. Before off the bytes were read as valid JSON, so the strings
+// decoding failed, with every byte that could hold a secret blanked with
+// '*'. Before off the bytes were read as valid JSON, so the strings
 // there are known: object keys, numbers, literals and punctuation are
 // kept and the contents of string values are blanked, since the bytes
 // alone do not say whether a string belongs to a sensitive member. From

@@ -134,7 +134,7 @@ func (c *Client) buildStack(stack *middleware.Stack, op *operation, o *Options) 
 	if err := c.addSerialize(stack, op, o); err != nil {
 		return err
 	}
-	if err := addBuild(stack, op, o); err != nil {
+	if err := addBuild(stack, o); err != nil {
 		return err
 	}
 	if err := c.addFinalize(stack, op, o); err != nil {
@@ -191,7 +191,7 @@ func (c *Client) addSerialize(stack *middleware.Stack, op *operation, o *Options
 
 // addBuild adds the invocation ID, User-Agent and recursion detection
 // headers.
-func addBuild(stack *middleware.Stack, _ *operation, o *Options) error {
+func addBuild(stack *middleware.Stack, o *Options) error {
 	if err := awsmiddleware.AddClientRequestIDMiddleware(stack); err != nil {
 		return err
 	}

@@ -300,6 +300,8 @@ func (m *resolveEndpoint) lookup(ctx context.Context) (smithyendpoints.Endpoint,
 		return endpoint, nil
 	}
 	if m.byRules != nil {
+		// Timed all the same, so that a kept answer reports the
+		// resolution metric as a fresh one does.
 		stop := startTimer(ctx, metricResolveEndpoint)
 		defer stop()
 		return m.byRules.endpoint, m.byRules.err

@@ -1,5 +1,9 @@
 package devopsagent
 
+// This file tests the per-call credentials memo (callcredentials.go):
+// the provider runs in the caller's goroutine with the call's context,
+// and expired credentials are retrieved again by the next attempt.
+
 import (
 	"context"
 	"net/http"

@@ -126,8 +126,9 @@ func TestEndpointFollowsEachCallsOptions(t *testing.T) {
 		wantHost string
 	}{
 		{name: "plain", wantHost: "aidevops.us-east-1.api.aws"},
-		{name: "other region", options: []func(*Options){func(o *Options) { o.Region = "eu-west-1" }},
-			wantHost: "aidevops.eu-west-1.api.aws"},
+		{name: "other region", options: []func(*Options){func(o *Options) {
+			o.Region = "eu-west-1"
+		}}, wantHost: "aidevops.eu-west-1.api.aws"},
 		{name: "base endpoint", options: []func(*Options){func(o *Options) {
 			o.BaseEndpoint = aws.String("https://local.example")
 		}}, wantHost: "local.example"},

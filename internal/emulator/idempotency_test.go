@@ -1,5 +1,9 @@
 package emulator
 
+// Tests of how long client tokens are remembered: forgotten after their
+// lifetime, swept from the state, and dated at load when a state file
+// saved them undated or in the future.
+
 import (
 	"encoding/json"
 	"fmt"

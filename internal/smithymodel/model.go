@@ -90,11 +90,13 @@ type rawShape struct {
 	Collection []rawTarget `json:"collectionOperations"`
 }
 
+// rawMember mirrors a member object of the JSON AST.
 type rawMember struct {
 	Target string `json:"target"`
 	Traits Traits `json:"traits"`
 }
 
+// rawTarget mirrors a shape reference of the JSON AST ({"target": id}).
 type rawTarget struct {
 	Target string `json:"target"`
 }
@@ -126,6 +128,9 @@ func Load(data []byte) (*Model, error) {
 	return m, nil
 }
 
+// buildShape turns the JSON AST shape id into a Shape: its members in
+// file order (then "member", "key" and "value"), the operation's input,
+// output and errors, and the operations and resources it binds.
 func buildShape(id string, raw rawShape) (*Shape, error) {
 	// TODO: apply mixins (copy the mixin's members and traits into the
 	// shape). No model we generate from uses them yet, so refuse rather
@@ -176,7 +181,8 @@ func buildShape(id string, raw rawShape) (*Shape, error) {
 // lifecycle returns the targets of a resource's lifecycle operations.
 func lifecycle(raw rawShape) []string {
 	var out []string
-	for _, t := range []*rawTarget{raw.Create, raw.Put, raw.Read, raw.Update, raw.Delete, raw.List} {
+	ops := []*rawTarget{raw.Create, raw.Put, raw.Read, raw.Update, raw.Delete, raw.List}
+	for _, t := range ops {
 		if t != nil {
 			out = append(out, t.Target)
 		}
@@ -184,6 +190,7 @@ func lifecycle(raw rawShape) []string {
 	return out
 }
 
+// namedMember is a member as read from the file, before it is built.
 type namedMember struct {
 	name string
 	rawMember
@@ -216,6 +223,7 @@ func orderedMembers(data json.RawMessage) ([]namedMember, error) {
 	return out, nil
 }
 
+// targets returns the shape ids ts refer to, in order.
 func targets(ts []rawTarget) []string {
 	var out []string
 	for _, t := range ts {
@@ -224,6 +232,8 @@ func targets(ts []rawTarget) []string {
 	return out
 }
 
+// checkTargets fails when a member or a reference of a shape (input,
+// output, error, bound operation or resource) names no known shape.
 func (m *Model) checkTargets() error {
 	for _, id := range m.ShapeIDs() {
 		s := m.shapes[id]

@@ -304,9 +304,6 @@ func resolveCallCredentials(o *Options) {
 	if !needsCache(o.Credentials) {
 		return
 	}
-	if _, done := o.Credentials.(*callCredentials); done {
-		return
-	}
 	o.Credentials = &callCredentials{provider: o.Credentials}
 }
 

@@ -6,6 +6,7 @@ package emulator
 // counts the calls each operation receives, so a test can see retries.
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -102,7 +103,7 @@ func (s *Server) checkOperation(name string) error {
 func (s *Server) checkFault(f Fault) error {
 	switch {
 	case f.Code == "":
-		return fmt.Errorf("code is empty")
+		return errors.New("code is empty")
 	case strings.ContainsFunc(f.Code, notCodeRune):
 		return fmt.Errorf("code %q may hold only printable ASCII without spaces", f.Code)
 	case f.Status != 0 && (f.Status < 400 || f.Status > 599):

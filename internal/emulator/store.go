@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 )
@@ -86,15 +87,19 @@ func (st *state) checkRecords() error {
 	)
 }
 
-// nullRecord returns an error naming a null record of m, the map saved
-// under name, or nil when there is none.
+// nullRecord returns an error naming the first key, in sorted order, of a
+// null record of m, the map saved under name, or nil when there is none.
 func nullRecord[R any](name string, m map[string]*R) error {
+	var nulls []string
 	for key, rec := range m {
 		if rec == nil {
-			return fmt.Errorf("%s %q is null", name, key)
+			nulls = append(nulls, key)
 		}
 	}
-	return nil
+	if len(nulls) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s %q is null", name, slices.Min(nulls))
 }
 
 // dateTokens gives the tokens saved without a time of first use (by

@@ -250,6 +250,28 @@ func (m *Model) checkTargets() error {
 				return fmt.Errorf("smithymodel: %s refers to unknown shape %s", id, ref)
 			}
 		}
+		if err := m.checkBindings(id, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkBindings checks that the shapes s binds as operations and as
+// resources are operation and resource shapes.
+func (m *Model) checkBindings(id string, s *Shape) error {
+	bindings := []struct {
+		ids  []string
+		kind string
+	}{{s.Operations, "operation"}, {s.Resources, "resource"}}
+
+	for _, b := range bindings {
+		for _, ref := range b.ids {
+			if got := m.Shape(ref); got != nil && got.Type != b.kind {
+				return fmt.Errorf("smithymodel: %s binds %s in its %ss, but that "+
+					"shape's type is %s", id, ref, b.kind, got.Type)
+			}
+		}
 	}
 	return nil
 }

@@ -185,6 +185,14 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown resource", `{"smithy": "2.0", "shapes": {"ex#S": {"type": "service",
 			"resources": [{"target": "ex#R"}]}}}`,
 			"smithymodel: ex#S refers to unknown shape ex#R"},
+		{"structure bound as an operation", `{"smithy": "2.0", "shapes": {
+			"ex#S": {"type": "service", "operations": [{"target": "ex#A"}]},
+			"ex#A": {"type": "structure", "members": {}}}}`,
+			"smithymodel: ex#S binds ex#A in its operations, but that shape's type is structure"},
+		{"operation bound as a resource", `{"smithy": "2.0", "shapes": {
+			"ex#S": {"type": "service", "resources": [{"target": "ex#Op"}]},
+			"ex#Op": {"type": "operation"}}}`,
+			"smithymodel: ex#S binds ex#Op in its resources, but that shape's type is operation"},
 		{"mixin", `{"smithy": "2.0", "shapes": {"ex#A": {"type": "structure",
 			"mixins": [{"target": "ex#M"}], "members": {}}}}`,
 			"smithymodel: shape ex#A: mixins are not supported (uses ex#M)"},

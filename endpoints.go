@@ -242,7 +242,10 @@ type rulesAnswer struct {
 	err      error
 }
 
-// newResolveEndpoint returns the endpoint middleware for options o.
+// newResolveEndpoint returns the endpoint middleware for options o. With
+// the default resolver it asks it now, once for the life of the stack,
+// even when a legacy EndpointResolver will supply the endpoint instead:
+// the answer then goes unused, which costs one lookup per stack built.
 func newResolveEndpoint(o *Options) *resolveEndpoint {
 	m := &resolveEndpoint{options: o}
 	if _, ok := o.EndpointResolverV2.(defaultEndpointResolver); ok {

@@ -48,11 +48,11 @@ func supportedOperations(m *smithymodel.Model, skip func(op string, why error),
 // supports neither yet.
 func checkSupported(m *smithymodel.Model, op *smithymodel.Shape) error {
 	for _, id := range []string{op.Input, op.Output} {
-		io := m.Shape(id)
-		if io == nil {
+		shape := m.Shape(id)
+		if shape == nil {
 			continue
 		}
-		for _, mem := range io.Members {
+		for _, mem := range shape.Members {
 			target := m.Shape(mem.Target)
 			if !target.Traits.Has(traitStreaming) {
 				continue
@@ -62,7 +62,7 @@ func checkSupported(m *smithymodel.Model, op *smithymodel.Shape) error {
 				feature = "event streams"
 			}
 			return fmt.Errorf("%s$%s targets %s: %s are %w",
-				io.ID, mem.Name, target.ID, feature, errUnsupported)
+				shape.ID, mem.Name, target.ID, feature, errUnsupported)
 		}
 	}
 	return nil

@@ -75,3 +75,31 @@ func TestSnapshotWindowStartsInsideAValue(t *testing.T) {
 	want := strings.Repeat("*", snapshotRadius+2-len(tail)) + tail
 	assert.Equal(t, want, got)
 }
+
+// FuzzSnapshot checks, for any body and offset, that a snapshot is the
+// window around the offset, that it never holds a byte after the offset
+// other than punctuation, quotes, white space or the mask, and that
+// every byte it changed became the mask.
+func FuzzSnapshot(f *testing.F) {
+	f.Add([]byte(`{"id":"w-1","secret":"s3cr3t" "x":1}`), 30)
+	f.Add([]byte(`{"a":"b\"c","d":[1,true,null]}`), 5)
+	f.Add([]byte(`["x" "y"]`), 100)
+	f.Fuzz(func(t *testing.T, data []byte, off int) {
+		got := snapshot(data, off)
+
+		at := min(max(off, 0), len(data))
+		lo, hi := max(0, at-snapshotRadius), min(len(data), at+snapshotRadius)
+		if len(got) != hi-lo {
+			t.Fatalf("snapshot of %d bytes, want the %d around offset %d", len(got), hi-lo, at)
+		}
+		for i, b := range got {
+			orig := data[lo+i]
+			if b != orig && b != snapshotMask {
+				t.Fatalf("byte %d changed to %q, not to the mask", lo+i, b)
+			}
+			if lo+i >= at && b != snapshotMask && !strings.ContainsRune("{}[],:\" \t\n\r", rune(b)) {
+				t.Fatalf("byte %d (%q) after the failure was kept", lo+i, b)
+			}
+		}
+	})
+}
